@@ -1,0 +1,30 @@
+package dev.provision.inventory;
+
+import dev.provision.diag.SourceRange;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The PostgreSQL server in a container: its version, server-wide settings, client authentication
+ * rules, and the roles and databases it holds.
+ *
+ * @param settings server-wide parameters rendered into postgresql.conf, values as written
+ */
+public record Postgres(
+        SourceRange at,
+        int version,
+        List<String> listenAddresses,
+        int port,
+        Map<String, Setting> settings,
+        List<HbaRule> hba,
+        Map<String, Role> roles,
+        Map<String, Database> databases) {
+
+    public Postgres {
+        listenAddresses = List.copyOf(listenAddresses);
+        settings = Maps.ordered(settings);
+        hba = List.copyOf(hba);
+        roles = Maps.ordered(roles);
+        databases = Maps.ordered(databases);
+    }
+}
