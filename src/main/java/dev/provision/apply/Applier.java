@@ -1,0 +1,66 @@
+package dev.provision.apply;
+
+import dev.provision.engine.Connections;
+import dev.provision.plan.Plan;
+import dev.provision.plan.PlannedChange;
+import dev.provision.plan.Step;
+import dev.provision.transport.CommandResult;
+import dev.provision.transport.Transport;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Executes a plan exactly as it was shown, change by change and step by step, and stops at the first
+ * failure. It never re-plans: deciding what to do is the planner's job.
+ */
+public final class Applier {
+    private final Connections connections;
+    private final ApplyListener listener;
+
+    public Applier(Connections connections, ApplyListener listener) {
+        this.connections = connections;
+        this.listener = listener;
+    }
+
+    /** Applies every change; returns the number applied, or throws {@link StepFailed} at the first failure. */
+    public int apply(Plan plan) {
+        int applied = 0;
+        for (PlannedChange change : plan.changes()) {
+            Instant started = Instant.now();
+            listener.changeStarted(change);
+            for (Step step : change.steps()) {
+                listener.stepStarted(change, step);
+                execute(change, step);
+            }
+            listener.changeFinished(change, Duration.between(started, Instant.now()));
+            applied++;
+        }
+        return applied;
+    }
+
+    private void execute(PlannedChange change, Step step) {
+        Transport transport = connections.get(step.host());
+        if (step instanceof Step.Run run) {
+            CommandResult result = transport.run(run.argv(), null, run.timeout());
+            if (!result.succeeded()) {
+                throw new StepFailed(change.address() + ": `" + run.display() + "` failed on host " + step.host()
+                        + " with exit status " + result.exitStatus() + tail(result.stderr(), result.stdout())
+                        + "\nThe changes before this one were applied; fix the cause and run apply again.");
+            }
+        } else if (step instanceof Step.Upload upload) {
+            transport.upload(upload.content().getBytes(StandardCharsets.UTF_8), upload.path(), upload.mode());
+        }
+    }
+
+    private static String tail(String stderr, String stdout) {
+        String text = stderr == null || stderr.isBlank() ? stdout : stderr;
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        String trimmed = text.strip();
+        int max = 2000;
+        return ":\n  " + (trimmed.length() > max ? "..." + trimmed.substring(trimmed.length() - max) : trimmed)
+                .replace("\n", "\n  ");
+    }
+}

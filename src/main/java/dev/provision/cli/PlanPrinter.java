@@ -1,0 +1,83 @@
+package dev.provision.cli;
+
+import dev.provision.plan.Action;
+import dev.provision.plan.AttributeChange;
+import dev.provision.plan.Cause;
+import dev.provision.plan.Plan;
+import dev.provision.plan.PlannedChange;
+import dev.provision.plan.Step;
+import java.io.PrintWriter;
+import picocli.CommandLine.Help.Ansi;
+
+/** Prints a plan the way Terraform users read one: grouped by resource, symbol, reason, attributes, summary. */
+final class PlanPrinter {
+    private final PrintWriter out;
+    private final Ansi ansi;
+    private final boolean showCommands;
+
+    PlanPrinter(PrintWriter out, Ansi ansi, boolean showCommands) {
+        this.out = out;
+        this.ansi = ansi;
+        this.showCommands = showCommands;
+    }
+
+    void print(Plan plan) {
+        if (plan.hasChanges()) {
+            out.println("provision will perform the following actions:");
+            for (PlannedChange change : plan.changes()) {
+                printChange(change);
+            }
+            out.println();
+        }
+        for (String unmanaged : plan.unmanaged()) {
+            out.println(ansi.string("@|yellow Not checked:|@ " + DiagnosticPrinter.escape(unmanaged)));
+        }
+        out.println(summary(plan));
+        out.flush();
+    }
+
+    private void printChange(PlannedChange change) {
+        String colour = colour(change.action());
+        String drift = change.cause() == Cause.DRIFT ? " (drift)" : "";
+        out.println();
+        out.println(ansi.string("  @|bold # " + change.address() + "|@ " + change.action().verb() + drift));
+        out.println("    " + DiagnosticPrinter.escape(change.summary()));
+        String symbol = ansi.string("@|" + colour + " " + change.action().symbol() + "|@");
+        out.println("  " + symbol + " " + change.address());
+        for (AttributeChange attribute : change.attributes()) {
+            out.println("      " + attribute.name() + ": " + show(attribute.before()) + " -> " + show(attribute.after()));
+        }
+        for (String hazard : change.hazards()) {
+            out.println(ansi.string("      @|red,bold ! hazard:|@ " + DiagnosticPrinter.escape(hazard)));
+        }
+        if (showCommands) {
+            for (Step step : change.steps()) {
+                out.println("      $ [" + step.host() + "] " + step.display());
+            }
+        }
+    }
+
+    static String summary(Plan plan) {
+        if (!plan.hasChanges()) {
+            return plan.unmanaged().isEmpty()
+                    ? "No changes. Reality matches the inventory."
+                    : "No changes to the resources this version manages.";
+        }
+        return "Plan: " + (plan.count(Action.CREATE) + plan.count(Action.REPLACE)) + " to add, "
+                + plan.count(Action.UPDATE) + " to change, "
+                + (plan.count(Action.DELETE) + plan.count(Action.REPLACE)) + " to destroy.";
+    }
+
+    private static String show(String value) {
+        return value == null ? "(none)" : "\"" + DiagnosticPrinter.escape(value) + "\"";
+    }
+
+    private static String colour(Action action) {
+        return switch (action) {
+            case CREATE -> "green";
+            case UPDATE -> "yellow";
+            case REPLACE -> "magenta";
+            case DELETE -> "red";
+        };
+    }
+}

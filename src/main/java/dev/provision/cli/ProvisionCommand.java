@@ -1,0 +1,39 @@
+package dev.provision.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The top-level command; it only dispatches to its subcommands. */
+@Command(
+        name = "provision",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Provisions PostgreSQL servers in LXC containers from one declarative inventory,",
+            "over SSH: validate it, plan the changes, apply them."
+        },
+        subcommands = {
+            ValidateCommand.class,
+            PlanCommand.class,
+            ApplyCommand.class,
+            DestroyCommand.class,
+            picocli.AutoComplete.GenerateCompletion.class
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success, or no changes",
+            "1:failure while reading, planning or applying",
+            "2:the plan has changes (plan --detailed-exitcode)",
+            "3:invalid inventory or arguments; nothing was contacted"
+        })
+final class ProvisionCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "a command is required: validate, plan, apply or destroy");
+    }
+}

@@ -1,0 +1,36 @@
+package dev.provision.cli;
+
+import dev.provision.inventory.Loaded;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code provision validate}: checks the inventory, its templates and SQL files, offline. */
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Checks the inventory, its templates and its SQL files without contacting any host.",
+            "Every problem is reported at once as file:line:col: what is wrong; what to do."
+        })
+final class ValidateCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Loaded loaded = InventoryFiles.load(options.inventory);
+        DiagnosticPrinter printer = new DiagnosticPrinter(spec.commandLine().getErr(), options.ansi());
+        printer.print(loaded.diagnostics());
+        if (!loaded.isValid()) {
+            return ExitCodes.INVALID;
+        }
+        spec.commandLine().getOut().println("The inventory " + options.inventory + " is valid.");
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.provision.engine;
+
+import dev.provision.inventory.Host;
+import dev.provision.inventory.Inventory;
+import dev.provision.transport.Transport;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One connection per host, opened on first use and shared by every reader and step on that host.
+ * Closing closes them all, in reverse order of opening (so a jump host closes last).
+ */
+public final class Connections implements AutoCloseable {
+    private final Inventory inventory;
+    private final TransportFactory factory;
+    private final Map<String, Transport> open = new LinkedHashMap<>();
+
+    public Connections(Inventory inventory, TransportFactory factory) {
+        this.inventory = inventory;
+        this.factory = factory;
+    }
+
+    public synchronized Transport get(String hostName) {
+        Transport existing = open.get(hostName);
+        if (existing != null) {
+            return existing;
+        }
+        Host host = inventory.hosts().get(hostName);
+        if (host == null) {
+            throw new IllegalArgumentException("undeclared host " + hostName);
+        }
+        Transport transport = factory.open(host, this::get);
+        open.put(hostName, transport);
+        return transport;
+    }
+
+    @Override
+    public synchronized void close() {
+        List<Transport> reversed = new ArrayList<>(open.values());
+        java.util.Collections.reverse(reversed);
+        for (Transport transport : reversed) {
+            transport.close();
+        }
+        open.clear();
+    }
+}

@@ -1,0 +1,15 @@
+package dev.provision.engine;
+
+import dev.provision.inventory.Inventory;
+import dev.provision.plan.PlannedChange;
+import java.util.List;
+
+/**
+ * One kind of managed thing (hosts, containers, the PostgreSQL server, ...). A driver reads the
+ * actual state of the resources the inventory declares, diffs it against the inventory with a
+ * pure function, and returns the changes in the order they must run. Reading never changes anything.
+ */
+public interface ResourceDriver {
+
+    List<PlannedChange> plan(Inventory inventory, Connections connections, Targets targets, Mode mode);
+}

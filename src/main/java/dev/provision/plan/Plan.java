@@ -1,0 +1,26 @@
+package dev.provision.plan;
+
+import java.util.List;
+
+/**
+ * The immutable result of planning: the changes in the order apply runs them, and the parts of the
+ * inventory that this version cannot manage yet (so an empty change list never hides them).
+ *
+ * @param unmanaged addresses declared in the inventory that were neither read nor planned, each
+ *     with the reason
+ */
+public record Plan(List<PlannedChange> changes, List<String> unmanaged) {
+
+    public Plan {
+        changes = List.copyOf(changes);
+        unmanaged = List.copyOf(unmanaged);
+    }
+
+    public boolean hasChanges() {
+        return !changes.isEmpty();
+    }
+
+    public long count(Action action) {
+        return changes.stream().filter(c -> c.action() == action).count();
+    }
+}
