@@ -42,12 +42,14 @@ public final class Applier {
     private void execute(PlannedChange change, Step step) {
         Transport transport = connections.get(step.host());
         if (step instanceof Step.Run run) {
-            CommandResult result = transport.run(run.argv(), null, run.timeout());
+            byte[] stdin = run.stdin() == null ? null : run.stdin().getBytes(StandardCharsets.UTF_8);
+            CommandResult result = transport.run(run.argv(), stdin, run.timeout());
             if (!result.succeeded()) {
                 throw new StepFailed(change.address() + ": `" + run.display() + "` failed on host " + step.host()
                         + " with exit status " + result.exitStatus() + tail(result.stderr(), result.stdout())
                         + "\nThe changes before this one were applied; fix the cause and run apply again.");
             }
+            listener.stepFinished(change, step, result);
         } else if (step instanceof Step.Upload upload) {
             transport.upload(upload.content().getBytes(StandardCharsets.UTF_8), upload.path(), upload.mode());
         }

@@ -11,5 +11,8 @@ public interface ApplyListener {
 
     default void stepStarted(PlannedChange change, Step step) {}
 
+    /** A command step succeeded; {@code result} holds what it printed. */
+    default void stepFinished(PlannedChange change, Step step, dev.provision.transport.CommandResult result) {}
+
     default void changeFinished(PlannedChange change, Duration elapsed) {}
 }

@@ -47,8 +47,8 @@ final class PlanPrinter {
         for (AttributeChange attribute : change.attributes()) {
             out.println("      " + attribute.name() + ": " + show(attribute.before()) + " -> " + show(attribute.after()));
         }
-        for (String hazard : change.hazards()) {
-            out.println(ansi.string("      @|red,bold ! hazard:|@ " + DiagnosticPrinter.escape(hazard)));
+        for (dev.provision.plan.Hazard hazard : change.hazards()) {
+            out.println(ansi.string("      @|red,bold ! hazard:|@ " + DiagnosticPrinter.escape(hazard.toString())));
         }
         if (showCommands) {
             for (Step step : change.steps()) {

@@ -1,6 +1,7 @@
 package dev.provision.cli;
 
 import dev.provision.engine.Engine;
+import dev.provision.resource.lxc.LxcDriver;
 import dev.provision.engine.TransportFactory;
 import java.io.PrintWriter;
 import java.util.List;
@@ -10,7 +11,7 @@ final class Wiring {
     private Wiring() {}
 
     static Engine engine() {
-        return new Engine(List.of());
+        return new Engine(List.of(new LxcDriver()));
     }
 
     static TransportFactory transports(PrintWriter verboseLog) {

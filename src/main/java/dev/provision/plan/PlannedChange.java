@@ -15,7 +15,7 @@ public record PlannedChange(
         Cause cause,
         String summary,
         List<AttributeChange> attributes,
-        List<String> hazards,
+        List<Hazard> hazards,
         List<Step> steps) {
 
     public PlannedChange {

@@ -17,14 +17,36 @@ public sealed interface Step {
     /** A one-line description for the plan and logs, with secrets redacted. */
     String display();
 
-    /** Runs a program on the host; the argument vector is passed unchanged, never through a shell. */
-    record Run(String host, List<String> argv, Duration timeout, String display) implements Step {
+    /**
+     * Runs a program on the host; the argument vector is passed unchanged, never through a shell.
+     *
+     * @param stdin text written to the program's standard input (never a secret), or {@code null}
+     * @param showOutput print what the program writes, for steps whose output the user wants
+     *     (such as a container's address)
+     */
+    record Run(String host, List<String> argv, String stdin, Duration timeout, String display, boolean showOutput)
+            implements Step {
         public Run {
             argv = List.copyOf(argv);
         }
 
         public static Run of(String host, Duration timeout, String... argv) {
-            return new Run(host, List.of(argv), timeout, Shell.render(List.of(argv)));
+            return new Run(host, List.of(argv), null, timeout, Shell.render(List.of(argv)), false);
+        }
+
+        /** A copy whose standard input is {@code text}. */
+        public Run withStdin(String text) {
+            return new Run(host, argv, text, timeout, display + " <<< (" + text.length() + " characters)", showOutput);
+        }
+
+        /** A copy shown with a short label instead of its argument vector (for long inline scripts). */
+        public Run labelled(String label) {
+            return new Run(host, argv, stdin, timeout, label, showOutput);
+        }
+
+        /** A copy whose output is shown to the user. */
+        public Run showingOutput() {
+            return new Run(host, argv, stdin, timeout, display, true);
         }
     }
 

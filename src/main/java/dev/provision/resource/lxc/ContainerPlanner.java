@@ -1,0 +1,154 @@
+package dev.provision.resource.lxc;
+
+import dev.provision.engine.Mode;
+import dev.provision.engine.PlanningFailed;
+import dev.provision.inventory.Container;
+import dev.provision.plan.Action;
+import dev.provision.plan.AttributeChange;
+import dev.provision.plan.Cause;
+import dev.provision.plan.Hazard;
+import dev.provision.plan.PlannedChange;
+import dev.provision.plan.ResourceAddress;
+import dev.provision.plan.Step;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/** Decides what to do with one container, from the inventory and what the host said. Pure: no I/O. */
+public final class ContainerPlanner {
+    static final String REPLACE_HAZARD = "container-replace";
+
+    public Optional<PlannedChange> plan(Container container, HostState host, Mode mode) {
+        ContainerState actual = host.container(container.name());
+        ResourceAddress address = ResourceAddress.of("containers", container.name());
+        Map<String, List<String>> desired = DesiredConfig.of(container, host.cgroupV2());
+        ContainerSteps steps = new ContainerSteps(container.host(), host.lxcPath(), container, desired);
+        if (mode == Mode.DESTROY) {
+            return destroy(container, actual, address, steps);
+        }
+        if (!actual.present()) {
+            return Optional.of(create(container, actual, address, steps));
+        }
+        String actualImage = imageOf(actual);
+        String desiredImage = container.image().template() + " " + String.join(" ", ContainerSteps.templateArgs(container.image()));
+        if (actualImage != null && !actualImage.equals(desiredImage)) {
+            return Optional.of(replace(container, actual, address, steps, actualImage, desiredImage));
+        }
+        return update(actual, address, steps, desired);
+    }
+
+    private static PlannedChange create(Container container, ContainerState actual, ResourceAddress address, ContainerSteps steps) {
+        List<Step> all = new ArrayList<>(steps.create());
+        all.addAll(steps.start());
+        Cause cause = actual.appliedBefore() ? Cause.DRIFT : Cause.INVENTORY;
+        String why = actual.appliedBefore()
+                ? "the container was destroyed outside provision; it will be created again"
+                : "declared in the inventory and absent on host " + container.host();
+        List<AttributeChange> attributes = List.of(
+                new AttributeChange("image", null, describe(container)),
+                new AttributeChange("network", null, container.network().bridge() + " " + container.network().ipv4()));
+        return new PlannedChange(address, Action.CREATE, cause, why, attributes, List.of(), all);
+    }
+
+    private static PlannedChange replace(Container container, ContainerState actual, ResourceAddress address,
+            ContainerSteps steps, String actualImage, String desiredImage) {
+        if (container.isProtected()) {
+            throw new PlanningFailed(address + " is protected and its image changed from \"" + actualImage + "\" to \""
+                    + desiredImage + "\", which needs a replacement; restore the image in the inventory, or set"
+                    + " protected: false if losing this container's data is intended");
+        }
+        List<Step> all = new ArrayList<>(steps.destroy(actual.running()));
+        all.addAll(steps.create());
+        all.addAll(steps.start());
+        Hazard hazard = new Hazard(REPLACE_HAZARD, "the container is destroyed and created again:"
+                + " everything in it, including PostgreSQL data, is lost");
+        return new PlannedChange(address, Action.REPLACE, Cause.INVENTORY, "the image changed; LXC cannot change"
+                + " the distribution or release of an existing container",
+                List.of(new AttributeChange("image", actualImage, desiredImage)), List.of(hazard), all);
+    }
+
+    private static Optional<PlannedChange> update(ContainerState actual, ResourceAddress address, ContainerSteps steps,
+            Map<String, List<String>> desired) {
+        Map<String, List<String>> current = actual.config().select(DesiredConfig.MANAGED_KEYS);
+        List<AttributeChange> attributes = diff(current, desired);
+        boolean configChanged = !attributes.isEmpty();
+        if (!configChanged && actual.running()) {
+            return Optional.empty();
+        }
+        List<Step> all = new ArrayList<>();
+        String why;
+        Cause cause;
+        if (configChanged) {
+            boolean handEdited = DesiredConfig.fingerprint(desired).equals(actual.config().managedFingerprint());
+            cause = handEdited ? Cause.DRIFT : Cause.INVENTORY;
+            why = (handEdited ? "the configuration was edited outside provision" : "the inventory changed the configuration")
+                    + (actual.running() ? "; the container will be restarted to apply it" : "");
+            if (actual.running()) {
+                all.add(steps.stop());
+            }
+            all.add(steps.configure());
+            if (networkModeChanged(current, desired)) {
+                all.add(steps.guestNetwork());
+            }
+        } else {
+            cause = Cause.DRIFT;
+            why = "the container is " + (actual.state() == null ? "not running" : actual.state().toLowerCase())
+                    + "; it will be started";
+            attributes = List.of(new AttributeChange("state", actual.state(), "RUNNING"));
+        }
+        all.addAll(steps.start());
+        return Optional.of(new PlannedChange(address, Action.UPDATE, cause, why, attributes, List.of(), all));
+    }
+
+    private static Optional<PlannedChange> destroy(Container container, ContainerState actual, ResourceAddress address,
+            ContainerSteps steps) {
+        if (!actual.present()) {
+            return Optional.empty();
+        }
+        if (container.isProtected()) {
+            throw new PlanningFailed(address + " is protected: destroy refused. Set protected: false in the inventory"
+                    + " first if destroying it and its data is intended, or leave it out with --target");
+        }
+        Hazard hazard = new Hazard("container-destroy", "the container and everything in it, including PostgreSQL data, is deleted");
+        return Optional.of(new PlannedChange(address, Action.DELETE, Cause.INVENTORY, "destroy was requested",
+                List.of(new AttributeChange("state", actual.state(), null)), List.of(hazard), steps.destroy(actual.running())));
+    }
+
+    static List<AttributeChange> diff(Map<String, List<String>> current, Map<String, List<String>> desired) {
+        List<AttributeChange> changes = new ArrayList<>();
+        for (String key : new TreeSet<>(DesiredConfig.MANAGED_KEYS)) {
+            List<String> before = current.getOrDefault(key, List.of());
+            List<String> after = desired.getOrDefault(key, List.of());
+            if (!before.equals(after)) {
+                changes.add(new AttributeChange(key, join(before), join(after)));
+            }
+        }
+        return changes;
+    }
+
+    private static boolean networkModeChanged(Map<String, List<String>> current, Map<String, List<String>> desired) {
+        return !current.getOrDefault("lxc.net.0.ipv4.address", List.of()).equals(desired.getOrDefault("lxc.net.0.ipv4.address", List.of()))
+                || !current.getOrDefault("lxc.net.0.ipv4.gateway", List.of()).equals(desired.getOrDefault("lxc.net.0.ipv4.gateway", List.of()));
+    }
+
+    /** The image as lxc-create recorded it: the template's name and the arguments it was given. */
+    static String imageOf(ContainerState actual) {
+        String template = actual.config().comment("Template used to create this container");
+        String parameters = actual.config().comment("Parameters passed to the template");
+        if (template == null || parameters == null) {
+            return null;
+        }
+        String name = template.substring(template.lastIndexOf('/') + 1).replaceFirst("^lxc-", "");
+        return name + " " + parameters;
+    }
+
+    private static String describe(Container container) {
+        return container.image().template() + " " + String.join(" ", ContainerSteps.templateArgs(container.image()));
+    }
+
+    private static String join(List<String> values) {
+        return values.isEmpty() ? null : String.join(", ", values);
+    }
+}

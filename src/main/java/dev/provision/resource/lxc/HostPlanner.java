@@ -1,0 +1,63 @@
+package dev.provision.resource.lxc;
+
+import dev.provision.engine.PlanningFailed;
+import dev.provision.inventory.Host;
+import dev.provision.plan.Action;
+import dev.provision.plan.AttributeChange;
+import dev.provision.plan.Cause;
+import dev.provision.plan.PlannedChange;
+import dev.provision.plan.ResourceAddress;
+import dev.provision.plan.Step;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Decides whether a host needs preparing: LXC and debootstrap installed, and the default bridge up.
+ * Pure: it works from what the host said.
+ */
+public final class HostPlanner {
+    /** The bridge that the lxc-net service of Debian's lxc package creates and serves DHCP on. */
+    static final String DEFAULT_BRIDGE = "lxcbr0";
+    private static final List<String> PACKAGES = List.of("lxc", "debootstrap", "dnsmasq-base", "iptables", "rsync");
+
+    public List<PlannedChange> plan(Host host, HostState state, Set<String> bridges) {
+        List<PlannedChange> changes = new ArrayList<>();
+        ResourceAddress address = ResourceAddress.of("hosts", host.name());
+        boolean installing = !state.lxcInstalled() || !state.debootstrapInstalled();
+        if (installing) {
+            if (!host.prepare()) {
+                throw new PlanningFailed("host " + host.name() + " has no " + (state.lxcInstalled() ? "debootstrap" : "LXC")
+                        + " installed; install " + String.join(", ", PACKAGES) + " there, or set prepare: true on the host"
+                        + " to let provision install them");
+            }
+            List<String> install = new ArrayList<>(List.of("env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "-q",
+                    "--no-install-recommends"));
+            install.addAll(PACKAGES);
+            changes.add(new PlannedChange(address.child("lxc"), Action.CREATE, Cause.INVENTORY,
+                    "prepare: true and LXC is not installed",
+                    List.of(new AttributeChange("packages", null, String.join(" ", PACKAGES))), List.of(),
+                    List.of(Step.Run.of(host.name(), Duration.ofMinutes(10), "apt-get", "update", "-q"),
+                            new Step.Run(host.name(), install, null, Duration.ofMinutes(20), String.join(" ", install), false))));
+        }
+        for (String bridge : bridges) {
+            if (state.bridges().get(bridge) != null) {
+                continue;
+            }
+            if (!bridge.equals(DEFAULT_BRIDGE)) {
+                throw new PlanningFailed("bridge " + bridge + " does not exist or is down on host " + host.name()
+                        + "; create it on the host, or use " + DEFAULT_BRIDGE + ", which provision can bring up");
+            }
+            if (!host.prepare() && !installing) {
+                throw new PlanningFailed("bridge " + bridge + " is down on host " + host.name()
+                        + "; start it with /usr/libexec/lxc/lxc-net start, or set prepare: true on the host");
+            }
+            changes.add(new PlannedChange(address.child("bridge").child(bridge), Action.CREATE, Cause.INVENTORY,
+                    "the containers need bridge " + bridge + " and it is down",
+                    List.of(new AttributeChange("address", null, "10.0.3.1/24 (lxc-net)")), List.of(),
+                    List.of(Step.Run.of(host.name(), Duration.ofSeconds(60), "/usr/libexec/lxc/lxc-net", "start"))));
+        }
+        return changes;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.provision.resource.lxc;
+
+import dev.provision.engine.PlanningFailed;
+import dev.provision.transport.CommandResult;
+import dev.provision.transport.Transport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads a host and all its declared containers with one command: one round trip per host. */
+public final class HostReader {
+    private static final String PROBE = resource("probe-host.sh");
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    public HostState read(String host, Transport transport, List<String> bridges, List<String> containers) {
+        List<String> argv = new ArrayList<>(List.of("sh", "-c", PROBE, "provision-probe", String.valueOf(bridges.size())));
+        argv.addAll(bridges);
+        argv.addAll(containers);
+        CommandResult result = transport.run(argv, null, TIMEOUT);
+        if (!result.succeeded()) {
+            throw new PlanningFailed("host " + host + " (" + transport.describe() + "): reading its LXC state failed"
+                    + " with exit status " + result.exitStatus() + ": " + result.stderr().strip());
+        }
+        return parse(host, result.stdout());
+    }
+
+    /** Parses the probe's output; pure, so it is tested without a host. */
+    static HostState parse(String host, String output) {
+        boolean lxc = false;
+        boolean debootstrap = false;
+        boolean cgroupV2 = false;
+        String lxcPath = "/var/lib/lxc";
+        Map<String, String> bridges = new LinkedHashMap<>();
+        Map<String, ContainerState> containers = new LinkedHashMap<>();
+        String[] lines = output.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            String key = line.contains(" ") ? line.substring(0, line.indexOf(' ')) : line;
+            String value = line.contains(" ") ? line.substring(line.indexOf(' ') + 1).strip() : "";
+            switch (key) {
+                case "cgroupfs" -> cgroupV2 = value.equals("cgroup2fs");
+                case "lxc" -> lxc = value.equals("yes");
+                case "debootstrap" -> debootstrap = value.equals("yes");
+                case "lxcpath" -> lxcPath = value;
+                case "bridge" -> {
+                    String[] parts = value.split(" ");
+                    bridges.put(parts[0], parts.length > 1 && !parts[1].equals("-") ? parts[1] : null);
+                }
+                case "absent" -> {
+                    String[] parts = value.split(" ");
+                    containers.put(parts[0], ContainerState.absent(parts[0], parts.length > 1));
+                }
+                case "container" -> {
+                    String name = value;
+                    String state = lines[++i].substring("state ".length()).strip();
+                    String ipv4Line = lines[++i].substring("ipv4".length()).strip();
+                    List<String> ipv4 = ipv4Line.isEmpty() ? List.of() : List.of(ipv4Line.split("\\s+"));
+                    StringBuilder config = new StringBuilder();
+                    i++; // config-begin
+                    while (!lines[++i].equals("config-end")) {
+                        config.append(lines[i]).append('\n');
+                    }
+                    containers.put(name, new ContainerState(name, true, state, ipv4, LxcConfig.parse(config.toString().strip() + "\n"), false));
+                }
+                default -> { }
+            }
+        }
+        return new HostState(host, lxc, debootstrap, cgroupV2, lxcPath, bridges, containers);
+    }
+
+    static String resource(String name) {
+        try (InputStream in = HostReader.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

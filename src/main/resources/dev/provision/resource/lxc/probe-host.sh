@@ -1,0 +1,30 @@
+# Reads everything provision needs to know about an LXC host in one round trip. Changes nothing.
+# Arguments: the number of bridges, the bridge names, then the container names.
+# Output: one "key value" line per fact; a container's config is framed by config-begin/config-end.
+nbridges=$1; shift
+echo "cgroupfs $(stat -fc %T /sys/fs/cgroup 2>/dev/null || echo unknown)"
+if command -v lxc-create >/dev/null 2>&1; then echo "lxc yes"; else echo "lxc no"; fi
+if command -v debootstrap >/dev/null 2>&1; then echo "debootstrap yes"; else echo "debootstrap no"; fi
+lxcpath=/var/lib/lxc
+if command -v lxc-config >/dev/null 2>&1; then lxcpath=$(lxc-config lxc.lxcpath 2>/dev/null || echo /var/lib/lxc); fi
+echo "lxcpath $lxcpath"
+i=0
+while [ "$i" -lt "$nbridges" ]; do
+  b=$1; shift; i=$((i + 1))
+  addr=$(ip -4 -o addr show dev "$b" up 2>/dev/null | awk '{print $4; exit}')
+  echo "bridge $b ${addr:--}"
+done
+for n in "$@"; do
+  d="$lxcpath/$n"
+  if [ -f "$d/config" ]; then
+    echo "container $n"
+    echo "state $(lxc-info -n "$n" -sH 2>/dev/null || echo UNKNOWN)"
+    echo "ipv4 $(lxc-info -n "$n" -iH 2>/dev/null | grep -v : | tr '\n' ' ')"
+    echo "config-begin"
+    cat "$d/config"
+    echo
+    echo "config-end"
+  else
+    if [ -f "/var/lib/provision/lxc/$n.applied" ]; then echo "absent $n applied-before"; else echo "absent $n"; fi
+  fi
+done

@@ -1,0 +1,17 @@
+# Writes a stopped container's network configuration into its root filesystem: DHCP, or a static
+# address that LXC assigns (then the guest leaves eth0 alone and resolves through the gateway).
+# Refuses to write through symbolic links, which the container's own root could have planted.
+# Arguments: the root filesystem path, "dhcp" or "static", the gateway (static only).
+root=$1; mode=$2; gateway=$3
+for p in "$root/etc" "$root/etc/network" "$root/etc/network/interfaces"; do
+  if [ -L "$p" ]; then echo "$p is a symbolic link; refusing to write through it" >&2; exit 1; fi
+done
+mkdir -p "$root/etc/network"
+if [ "$mode" = static ]; then
+  printf 'auto lo\niface lo inet loopback\n\nauto eth0\niface eth0 inet manual\n' > "$root/etc/network/interfaces.provision-tmp"
+  rm -f "$root/etc/resolv.conf"
+  printf 'nameserver %s\n' "$gateway" > "$root/etc/resolv.conf"
+else
+  printf 'auto lo\niface lo inet loopback\n\nauto eth0\niface eth0 inet dhcp\n' > "$root/etc/network/interfaces.provision-tmp"
+fi
+mv -f "$root/etc/network/interfaces.provision-tmp" "$root/etc/network/interfaces"
