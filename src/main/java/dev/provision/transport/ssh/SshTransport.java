@@ -1,0 +1,344 @@
+package dev.provision.transport.ssh;
+
+import dev.provision.transport.CommandResult;
+import dev.provision.transport.FileModes;
+import dev.provision.transport.IoThreads;
+import dev.provision.transport.PortForward;
+import dev.provision.transport.ShellQuoter;
+import dev.provision.transport.Transport;
+import dev.provision.transport.TransportException;
+
+import net.schmizz.sshj.DefaultConfig;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.ConnectionException;
+import net.schmizz.sshj.connection.channel.direct.DirectConnection;
+import net.schmizz.sshj.connection.channel.direct.LocalPortForwarder;
+import net.schmizz.sshj.connection.channel.direct.Parameters;
+import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.connection.channel.direct.Signal;
+import net.schmizz.sshj.userauth.UserAuthException;
+import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One SSH connection to one host, reused for every command, upload and port forward.
+ *
+ * <p>Each command runs on its own session channel, so the transport is safe to use from several
+ * threads; at most {@value #MAX_SESSIONS} commands run at once, below OpenSSH's default
+ * {@code MaxSessions} of 10. The host key is checked against known_hosts before anything else
+ * happens. Command input is never logged: it may carry secrets.
+ */
+public final class SshTransport implements Transport {
+
+    static final int MAX_SESSIONS = 8;
+
+    /** Replaces a file atomically: $1 temporary path, $2 octal mode, $3 target path; stdin is the content. */
+    private static final String UPLOAD_SCRIPT =
+            "set -e; umask 077; trap 'rm -f \"$1\"' EXIT; cat > \"$1\"; chmod \"$2\" \"$1\"; mv -fT \"$1\" \"$3\"";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SshSettings settings;
+    private final SSHClient client;
+    private final DirectConnection tunnel;
+    private final Semaphore sessions = new Semaphore(MAX_SESSIONS, true);
+    private final Set<Forward> forwards = ConcurrentHashMap.newKeySet();
+
+    private SshTransport(SshSettings settings, SSHClient client, DirectConnection tunnel) {
+        this.settings = settings;
+        this.client = client;
+        this.tunnel = tunnel;
+    }
+
+    /**
+     * Connects, verifies the host key and authenticates with the identity key.
+     *
+     * @throws TransportException with a message that says what failed and what to do; when the host
+     *     key is unknown or changed, no session was opened
+     */
+    public static SshTransport connect(SshSettings settings) {
+        String who = settings.describe();
+        Path identity = identityOf(settings);
+        KnownHostsVerifier verifier;
+        try {
+            verifier = new KnownHostsVerifier(settings.knownHostsOrDefault(), settings.acceptNewHostKey());
+        } catch (IOException e) {
+            throw new TransportException(who + ": cannot read " + settings.knownHostsOrDefault() + ": " + e.getMessage(), e);
+        }
+        SSHClient client = new SSHClient(new DefaultConfig());
+        client.addHostKeyVerifier(verifier);
+        client.setConnectTimeout(Math.toIntExact(settings.connectTimeout().toMillis()));
+        DirectConnection tunnel = null;
+        try {
+            if (settings.jump() == null) {
+                client.connect(settings.address(), settings.port());
+            } else {
+                tunnel = settings.jump().client.newDirectConnection(settings.address(), settings.port());
+                client.connectVia(tunnel);
+            }
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(client, tunnel);
+            if (verifier.refusal() != null) {
+                throw new TransportException(who + ": " + verifier.refusal());
+            }
+            throw new TransportException(who + ": cannot connect: " + describe(e)
+                    + "; check the address and port, and that sshd runs there", e);
+        }
+        try {
+            KeyProvider key = client.loadKeys(identity.toString());
+            client.authPublickey(settings.user(), key);
+        } catch (UserAuthException e) {
+            closeQuietly(client, tunnel);
+            throw new TransportException(who + ": the host refused the key " + identity
+                    + "; add its public key to ~" + settings.user() + "/.ssh/authorized_keys on the host", e);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(client, tunnel);
+            throw new TransportException(who + ": cannot authenticate with " + identity + ": " + describe(e)
+                    + " (keys with a passphrase are not supported; use an unencrypted key or an agent-free deploy key)", e);
+        }
+        return new SshTransport(settings, client, tunnel);
+    }
+
+    @Override
+    public String describe() {
+        return settings.describe();
+    }
+
+    @Override
+    public CommandResult run(List<String> argv, byte[] stdin, Duration timeout) {
+        String commandLine = ShellQuoter.join(argv);
+        String program = argv.get(0);
+        Duration limit = timeout != null ? timeout : settings.commandTimeout();
+        long deadline = System.nanoTime() + limit.toNanos();
+        acquireSession(program, limit, deadline);
+        try (Session session = client.startSession()) {
+            Session.Command command = session.exec(commandLine);
+            Future<byte[]> stdout = IoThreads.pool().submit(() -> readAll(command.getInputStream()));
+            Future<byte[]> stderr = IoThreads.pool().submit(() -> readAll(command.getErrorStream()));
+            IoThreads.pool().execute(() -> feed(command.getOutputStream(), stdin));
+            try {
+                byte[] out = stdout.get(remaining(deadline), TimeUnit.NANOSECONDS);
+                byte[] err = stderr.get(remaining(deadline), TimeUnit.NANOSECONDS);
+                command.join(Math.max(1, remaining(deadline)), TimeUnit.NANOSECONDS);
+                Integer status = command.getExitStatus();
+                if (status == null) {
+                    throw new TransportException(describe() + ": " + program + " ended without an exit status"
+                            + (command.getExitSignal() != null ? " (killed by signal " + command.getExitSignal() + ")" : ""));
+                }
+                return new CommandResult(status, text(out), text(err));
+            } catch (TimeoutException | ConnectionException e) {
+                if (e instanceof ConnectionException && remaining(deadline) > 0) {
+                    throw new TransportException(describe() + ": lost the channel of " + program + ": " + describe(e), e);
+                }
+                signalQuietly(command);
+                throw new TransportException(describe() + ": " + program + " did not finish within "
+                        + limit.toSeconds() + " s; its channel was closed", e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException(describe() + ": interrupted while running " + program, e);
+        } catch (ExecutionException e) {
+            throw new TransportException(describe() + ": lost the output of " + program + ": " + describe(e.getCause()), e);
+        } catch (IOException e) {
+            throw new TransportException(describe() + ": cannot run " + program + ": " + describe(e), e);
+        } finally {
+            sessions.release();
+        }
+    }
+
+    @Override
+    public void upload(byte[] content, String path, int mode) {
+        if (!path.startsWith("/") || path.endsWith("/")) {
+            throw new IllegalArgumentException("upload needs an absolute file path, not " + path);
+        }
+        int slash = path.lastIndexOf('/');
+        String temporary = path.substring(0, slash + 1) + "." + path.substring(slash + 1) + ".provision-"
+                + HexFormat.of().formatHex(randomBytes(6)) + ".tmp";
+        CommandResult result = run(List.of("sh", "-c", UPLOAD_SCRIPT, "sh", temporary, FileModes.toOctal(mode), path),
+                content, settings.commandTimeout());
+        if (!result.succeeded()) {
+            throw new TransportException(describe() + ": cannot write " + path + ": " + result.stderr().strip());
+        }
+    }
+
+    @Override
+    public PortForward forward(String remoteHost, int remotePort) {
+        try {
+            ServerSocket listener = new ServerSocket();
+            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            Parameters parameters = new Parameters(
+                    listener.getInetAddress().getHostAddress(), listener.getLocalPort(), remoteHost, remotePort);
+            LocalPortForwarder forwarder = client.newLocalPortForwarder(parameters, listener);
+            Forward forward = new Forward(listener, forwarder);
+            forward.listening = IoThreads.pool().submit(() -> {
+                forwarder.listen();
+                return null;
+            });
+            forwards.add(forward);
+            return forward;
+        } catch (IOException e) {
+            throw new TransportException(describe() + ": cannot forward a loopback port to " + remoteHost + ":"
+                    + remotePort + ": " + describe(e), e);
+        }
+    }
+
+    /** Closes the port forwards, then the connection; transports tunnelled through this one stop working. */
+    @Override
+    public void close() {
+        forwards.forEach(Forward::close);
+        closeQuietly(client, tunnel);
+    }
+
+    private void acquireSession(String program, Duration limit, long deadline) {
+        try {
+            if (!sessions.tryAcquire(remaining(deadline), TimeUnit.NANOSECONDS)) {
+                throw new TransportException(describe() + ": " + program + " did not start within " + limit.toSeconds()
+                        + " s: " + MAX_SESSIONS + " other commands were still running");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException(describe() + ": interrupted while waiting to run " + program, e);
+        }
+    }
+
+    private static Path identityOf(SshSettings settings) {
+        if (settings.identity() != null) {
+            if (!Files.isReadable(settings.identity())) {
+                throw new TransportException(settings.describe() + ": cannot read the identity file " + settings.identity()
+                        + "; check the identity path in the inventory");
+            }
+            return settings.identity();
+        }
+        Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
+        for (String name : List.of("id_ed25519", "id_rsa")) {
+            if (Files.isReadable(ssh.resolve(name))) {
+                return ssh.resolve(name);
+            }
+        }
+        throw new TransportException(settings.describe() + ": no identity file: neither " + ssh.resolve("id_ed25519")
+                + " nor " + ssh.resolve("id_rsa") + " exists; create a key with ssh-keygen or set identity in the inventory");
+    }
+
+    private static long remaining(long deadline) {
+        return Math.max(0, deadline - System.nanoTime());
+    }
+
+    private static byte[] readAll(InputStream stream) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        stream.transferTo(buffer);
+        return buffer.toByteArray();
+    }
+
+    /** Writes stdin, if any, then end-of-file, so that a program reading its input finishes. */
+    private static void feed(OutputStream stream, byte[] stdin) {
+        try (stream) {
+            if (stdin != null) {
+                stream.write(stdin);
+                stream.flush();
+            }
+        } catch (IOException e) {
+            // The program exited without reading all of its input; its exit status tells the story.
+        }
+    }
+
+    private static void signalQuietly(Session.Command command) {
+        try {
+            command.signal(Signal.KILL);
+        } catch (IOException | RuntimeException ignored) {
+            // Servers may ignore signals; closing the channel is what matters.
+        }
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    private static void closeQuietly(SSHClient client, DirectConnection tunnel) {
+        try {
+            client.disconnect();
+        } catch (IOException | RuntimeException ignored) {
+            // Already gone.
+        }
+        if (tunnel != null) {
+            try {
+                tunnel.close();
+            } catch (IOException | RuntimeException ignored) {
+                // Already gone.
+            }
+        }
+    }
+
+    /** A listening loopback socket whose connections each become a direct-tcpip channel. */
+    private final class Forward implements PortForward {
+        private final ServerSocket listener;
+        private final LocalPortForwarder forwarder;
+        private volatile Future<?> listening;
+
+        Forward(ServerSocket listener, LocalPortForwarder forwarder) {
+            this.listener = listener;
+            this.forwarder = forwarder;
+        }
+
+        @Override
+        public int localPort() {
+            return listener.getLocalPort();
+        }
+
+        @Override
+        public void close() {
+            forwards.remove(this);
+            try {
+                forwarder.close();
+            } catch (IOException ignored) {
+                // The listener is closed either way below.
+            }
+            try {
+                listener.close();
+            } catch (IOException ignored) {
+                // Already closed.
+            }
+            Future<?> loop = listening;
+            if (loop != null) {
+                try {
+                    loop.get(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (ExecutionException | TimeoutException ignored) {
+                    // The accept loop ends with the closed socket; nothing else to wait for.
+                }
+            }
+        }
+    }
+}

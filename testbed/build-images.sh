@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Builds the local Docker images the integration tests run (nothing is pulled from a registry):
+#   local/debian-base:bookworm         a Debian 12 root filesystem, imported
+#   local/provision-lxc-host:bookworm  an LXC host with sshd, lxc-net and a baked LXC rootfs cache
+# Work already done is skipped: an image that exists (with the same build-context hash) is kept.
+# Set PROVISION_BAKE_LXC_CACHE=0 to build the host image without the LXC rootfs cache.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+base_image="local/debian-base:bookworm"
+host_image="local/provision-lxc-host:bookworm"
+release="bookworm"
+arch="$(dpkg --print-architecture)"
+lxc_cache_root="/var/cache/lxc/debian"
+lxc_cache="${lxc_cache_root}/rootfs-${release}-${arch}"
+bake_cache="${PROVISION_BAKE_LXC_CACHE:-1}"
+
+log() { printf '[build-images] %s\n' "$*"; }
+image_exists() { docker image inspect "$1" >/dev/null 2>&1; }
+
+# The LXC "debian" template's rootfs cache, made by the template itself so that its layout and
+# package set are exactly what lxc-create expects. It doubles as the base image's filesystem.
+ensure_lxc_cache() {
+  if [ -d "$lxc_cache" ]; then
+    log "LXC rootfs cache present: $lxc_cache"
+    return
+  fi
+  log "seeding the LXC rootfs cache with lxc-create -t debian (debootstrap, about a minute)"
+  local seed="provision-cache-seed-$$"
+  lxc-create -n "$seed" -t debian -- -r "$release" >/tmp/provision-lxc-seed.log 2>&1 || {
+    tail -n 30 /tmp/provision-lxc-seed.log >&2
+    lxc-destroy -n "$seed" >/dev/null 2>&1 || true
+    log "lxc-create failed; see /tmp/provision-lxc-seed.log"
+    exit 1
+  }
+  lxc-destroy -n "$seed" >/dev/null
+  [ -d "$lxc_cache" ] || { log "lxc-create did not leave $lxc_cache"; exit 1; }
+}
+
+build_base() {
+  if image_exists "$base_image"; then
+    log "$base_image exists, skipping"
+    return
+  fi
+  log "importing $base_image from $lxc_cache"
+  tar -C "$lxc_cache" --numeric-owner -c . | docker import \
+    --change 'CMD ["/bin/bash"]' --change 'ENV LANG=C.UTF-8' - "$base_image" >/dev/null
+}
+
+build_host() {
+  local hash
+  hash="$( (cd "$here/lxc-host" && sha256sum $(ls | sort); echo "bake=$bake_cache") | sha256sum | cut -c1-16)"
+  if image_exists "$host_image" && [ "$(docker image inspect -f '{{ index .Config.Labels "dev.provision.context" }}' "$host_image")" = "$hash" ]; then
+    log "$host_image is up to date (context $hash), skipping"
+    return
+  fi
+  local ctx
+  ctx="$(mktemp -d /tmp/provision-lxc-host.XXXXXX)"
+  trap 'rm -rf "$ctx"' RETURN
+  cp -a "$here/lxc-host/." "$ctx/"
+  if [ "$bake_cache" = "1" ]; then
+    log "packing the LXC rootfs cache into the build context"
+    tar -C "$lxc_cache_root" --numeric-owner -cf "$ctx/lxc-cache.tar" "rootfs-${release}-${arch}"
+  else
+    tar -cf "$ctx/lxc-cache.tar" -T /dev/null
+  fi
+  log "building $host_image (context $hash)"
+  docker build -q --label "dev.provision.context=$hash" -t "$host_image" "$ctx" >/dev/null
+}
+
+ensure_lxc_cache
+build_base
+build_host
+log "images ready: $base_image $host_image"
