@@ -3,7 +3,13 @@ package dev.provision.cli;
 import dev.provision.engine.Engine;
 import dev.provision.resource.lxc.LxcDriver;
 import dev.provision.engine.TransportFactory;
+import dev.provision.inventory.Host;
+import dev.provision.transport.Transport;
+import dev.provision.transport.local.LocalTransport;
+import dev.provision.transport.ssh.SshSettings;
+import dev.provision.transport.ssh.SshTransport;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 
 /** Assembles the engine from its drivers and transports; the one place that knows every implementation. */
@@ -16,7 +22,21 @@ final class Wiring {
 
     static TransportFactory transports(PrintWriter verboseLog) {
         return (host, hosts) -> {
-            throw new OperationFailed("host " + host.name() + ": transports are not wired yet");
+            if (host.transport() == Host.TransportKind.LOCAL) {
+                return new LocalTransport();
+            }
+            SshSettings settings = SshSettings.of(host.address(), host.port(), host.user())
+                    .withIdentity(host.identity() == null ? null : Path.of(host.identity()))
+                    .withKnownHosts(host.knownHosts() == null ? null : Path.of(host.knownHosts()))
+                    .withAcceptNewHostKey(host.acceptNewHostKey());
+            if (host.jump() != null) {
+                Transport jump = hosts.apply(host.jump());
+                if (!(jump instanceof SshTransport sshJump)) {
+                    throw new OperationFailed("host " + host.name() + ": jump host " + host.jump() + " must be reached over SSH");
+                }
+                settings = settings.withJump(sshJump);
+            }
+            return SshTransport.connect(settings);
         };
     }
 }
