@@ -27,6 +27,10 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--auto-approve", description = "Apply without asking for confirmation (for CI).")
     boolean autoApprove;
 
+    @Option(names = "--allow", paramLabel = "HAZARD",
+            description = "Allow changes with this hazard, e.g. container-replace. Repeatable.")
+    java.util.Set<String> allow = new java.util.LinkedHashSet<>();
+
     @Option(names = "--show-commands", description = "Show the exact commands and SQL each change runs.")
     boolean showCommands;
 
@@ -46,7 +50,7 @@ final class ApplyCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println("Apply cancelled; nothing was changed.");
                 return ExitCodes.FAILURE;
             }
-            session.apply(plan);
+            session.apply(plan, targets.targets(), Mode.APPLY, allow);
             return ExitCodes.OK;
         }
     }

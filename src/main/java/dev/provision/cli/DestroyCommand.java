@@ -43,7 +43,7 @@ final class DestroyCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println("Destroy cancelled; nothing was changed.");
                 return ExitCodes.FAILURE;
             }
-            session.apply(plan);
+            session.apply(plan, targets.targets(), Mode.DESTROY, java.util.Set.of("container-destroy"));
             return ExitCodes.OK;
         }
     }

@@ -1,5 +1,6 @@
 package dev.provision.cli;
 
+import dev.provision.engine.PlanningFailed;
 import dev.provision.transport.TransportException;
 import picocli.CommandLine;
 
@@ -12,7 +13,8 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
-        if (ex instanceof UserError || ex instanceof TransportException || ex instanceof OperationFailed) {
+        if (ex instanceof UserError || ex instanceof TransportException || ex instanceof OperationFailed
+                || ex instanceof PlanningFailed) {
             cmd.getErr().println("error: " + ex.getMessage());
         } else {
             cmd.getErr().println("error: unexpected internal failure (please report it): " + ex);

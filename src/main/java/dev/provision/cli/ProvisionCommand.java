@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
             PlanCommand.class,
             ApplyCommand.class,
             DestroyCommand.class,
+            ForceUnlockCommand.class,
             picocli.AutoComplete.GenerateCompletion.class
         },
         exitCodeListHeading = "%nExit codes:%n",

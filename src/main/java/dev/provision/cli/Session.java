@@ -8,7 +8,15 @@ import dev.provision.engine.Mode;
 import dev.provision.engine.Targets;
 import dev.provision.inventory.Inventory;
 import dev.provision.inventory.Loaded;
+import dev.provision.engine.HostLock;
+import dev.provision.engine.PlanningFailed;
+import dev.provision.plan.Hazard;
 import dev.provision.plan.Plan;
+import dev.provision.plan.PlannedChange;
+import dev.provision.plan.Step;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -40,18 +48,57 @@ final class Session implements AutoCloseable {
         return new Session(options, spec, loaded.inventory());
     }
 
+    Inventory inventory() {
+        return inventory;
+    }
+
+    Connections connections() {
+        return connections;
+    }
+
     Plan plan(Targets targets, Mode mode) {
         return engine.plan(inventory, connections, targets, mode);
     }
 
-    void apply(Plan plan) {
+    /**
+     * Applies the plan under the lock of every host it touches, then reads again: a plan that is
+     * still not empty after apply is a failure, not a success.
+     */
+    void apply(Plan plan, Targets targets, Mode mode, Set<String> allowedHazards) {
+        refuseHazards(plan, allowedHazards);
         ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getOut(), options.ansi());
-        try {
+        try (HostLock lock = new HostLock()) {
+            plan.changes().stream().flatMap(c -> c.steps().stream()).map(Step::host).distinct()
+                    .forEach(host -> lock.acquire(host, connections.get(host)));
             int applied = new Applier(connections, progress).apply(plan);
+            Plan after = plan(targets, mode);
+            if (after.hasChanges()) {
+                new PlanPrinter(spec.commandLine().getErr(), options.ansi(), false).print(after);
+                throw new OperationFailed("apply ran every step, but reading again still finds the changes above;"
+                        + " this is a bug in provision or something changed the hosts meanwhile: run plan to see the state");
+            }
             spec.commandLine().getOut().println(options.ansi().string(
-                    "@|green,bold Apply complete!|@ " + applied + (applied == 1 ? " change" : " changes") + " applied."));
+                    "@|green,bold Apply complete!|@ " + applied + (applied == 1 ? " change" : " changes")
+                            + " applied; a fresh read finds nothing left to do."));
         } catch (StepFailed e) {
             throw new OperationFailed(e.getMessage(), e);
+        } catch (PlanningFailed e) {
+            throw new OperationFailed(e.getMessage(), e);
+        }
+    }
+
+    private static void refuseHazards(Plan plan, Set<String> allowed) {
+        List<String> refused = new ArrayList<>();
+        for (PlannedChange change : plan.changes()) {
+            for (Hazard hazard : change.hazards()) {
+                if (!allowed.contains(hazard.kind())) {
+                    refused.add(change.address() + ": " + hazard.description() + "; allow it with --allow " + hazard.kind());
+                }
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new OperationFailed("the plan has hazards that were not allowed, so nothing was changed:\n  "
+                    + String.join("\n  ", refused));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.provision.resource.lxc;
 
+import dev.provision.engine.ScriptResource;
 import dev.provision.inventory.Container;
 import dev.provision.inventory.Image;
 import dev.provision.plan.Step;
@@ -13,9 +14,9 @@ import java.util.Map;
  * Scripts are constants shipped with the tool; names and values reach them only as arguments.
  */
 final class ContainerSteps {
-    private static final String SET_CONFIG = HostReader.resource("set-managed-config.sh");
-    private static final String SET_NETWORK = HostReader.resource("set-guest-network.sh");
-    private static final String WAIT_READY = HostReader.resource("wait-ready.sh");
+    private static final String SET_CONFIG = ScriptResource.load(ContainerSteps.class, "set-managed-config.sh");
+    private static final String SET_NETWORK = ScriptResource.load(ContainerSteps.class, "set-guest-network.sh");
+    private static final String WAIT_READY = ScriptResource.load(ContainerSteps.class, "wait-ready.sh");
     static final Duration CREATE_TIMEOUT = Duration.ofMinutes(20);
     private static final Duration SHORT = Duration.ofSeconds(60);
     private static final int READY_SECONDS = 90;

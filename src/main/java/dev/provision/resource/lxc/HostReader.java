@@ -1,12 +1,9 @@
 package dev.provision.resource.lxc;
 
 import dev.provision.engine.PlanningFailed;
+import dev.provision.engine.ScriptResource;
 import dev.provision.transport.CommandResult;
 import dev.provision.transport.Transport;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +12,7 @@ import java.util.Map;
 
 /** Reads a host and all its declared containers with one command: one round trip per host. */
 public final class HostReader {
-    private static final String PROBE = resource("probe-host.sh");
+    private static final String PROBE = ScriptResource.load(HostReader.class, "probe-host.sh");
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     public HostState read(String host, Transport transport, List<String> bridges, List<String> containers) {
@@ -72,16 +69,5 @@ public final class HostReader {
             }
         }
         return new HostState(host, lxc, debootstrap, cgroupV2, lxcPath, bridges, containers);
-    }
-
-    static String resource(String name) {
-        try (InputStream in = HostReader.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,0 +1,70 @@
+package dev.provision.engine;
+
+import dev.provision.transport.CommandResult;
+import dev.provision.transport.Transport;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Provision's lock on a host, held for the whole of an apply or destroy so two runs never interleave.
+ * A second run fails at once and says who holds the lock and since when. A lock left by a killed run
+ * stays until {@code provision force-unlock HOST} removes it.
+ */
+public final class HostLock implements AutoCloseable {
+    private static final String SCRIPT = ScriptResource.load(HostLock.class, "lock-host.sh");
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final int HELD = 75;
+
+    private final List<Held> held = new ArrayList<>();
+    private final String owner;
+
+    private record Held(String host, Transport transport) {}
+
+    public HostLock() {
+        this.owner = "provision pid " + ProcessHandle.current().pid() + " on " + machine() + " since " + Instant.now();
+    }
+
+    /** Takes the lock on {@code host}, or throws {@link PlanningFailed} naming its holder and age. */
+    public void acquire(String host, Transport transport) {
+        CommandResult result = transport.run(List.of("sh", "-c", SCRIPT, "provision-lock", "acquire", owner), null, TIMEOUT);
+        if (result.exitStatus() == HELD) {
+            String[] lines = result.stdout().strip().split("\n");
+            String holder = lines[0];
+            String age = lines.length > 1 ? lines[1] + "s ago" : "at an unknown time";
+            throw new PlanningFailed("host " + host + " is locked by another run (" + holder + ", taken " + age
+                    + "); wait for it to finish. If no provision run is active (it was killed), release the lock with:"
+                    + " provision force-unlock " + host);
+        }
+        if (!result.succeeded()) {
+            throw new PlanningFailed("host " + host + ": could not take provision's lock (exit " + result.exitStatus() + "): "
+                    + result.stderr().strip());
+        }
+        held.add(new Held(host, transport));
+    }
+
+    /** Removes the lock whoever holds it; returns the previous owner, or an empty string if there was none. */
+    public static String forceRelease(Transport transport) {
+        return transport.run(List.of("sh", "-c", SCRIPT, "provision-lock", "force", ""), null, TIMEOUT).stdout().strip();
+    }
+
+    @Override
+    public void close() {
+        for (Held h : held) {
+            h.transport().run(List.of("sh", "-c", SCRIPT, "provision-lock", "release", owner), null, TIMEOUT);
+        }
+        held.clear();
+    }
+
+    private static String machine() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return ManagementFactory.getRuntimeMXBean().getName();
+        }
+    }
+}
