@@ -1,19 +1,90 @@
 package dev.provision.inventory;
 
-import dev.provision.diag.Diagnostics;
-import dev.provision.diag.SourceRange;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads an inventory file into the model and validates it, offline: nothing is contacted.
  *
- * <p>User mistakes never throw; they come back as diagnostics with positions, all at once.
+ * <p>User mistakes never throw; they come back as diagnostics with positions, all at once. The
+ * model is returned only when there are no errors.
  */
 public final class InventoryLoader {
 
     public Loaded load(Path file) {
-        Diagnostics diagnostics = new Diagnostics();
-        diagnostics.error(SourceRange.none(file), "inventory loading is not implemented yet", null);
-        return new Loaded(null, diagnostics);
+        Problems problems = new Problems(file);
+        Inventory inventory = new YamlReader(problems).read(file)
+                .map(root -> build(root, file, problems))
+                .orElse(null);
+        return new Loaded(problems.hasErrors() ? null : inventory, problems.diagnostics());
+    }
+
+    private static Inventory build(Node root, Path file, Problems problems) {
+        Fields f = Fields.open(root, InventoryKeys.INVENTORY, "the inventory", problems).orElse(null);
+        if (f == null) {
+            return null;
+        }
+        Path baseDir = file.toAbsolutePath().normalize().getParent();
+        if (!f.has("hosts")) {
+            f.missing("hosts");
+        }
+        Set<String> hostNames = f.named("hosts").keySet();
+        HostParser hostParser = new HostParser(problems, hostNames);
+        Map<String, Host> hosts = new LinkedHashMap<>();
+        f.named("hosts").forEach((name, tuple) -> {
+            Host host = hostParser.parse(name, tuple);
+            if (host != null) {
+                hosts.put(name, host);
+            }
+        });
+        checkJumpCycles(hosts, problems);
+        ContainerParser containerParser = new ContainerParser(problems, hostNames, new PostgresParser(problems, baseDir));
+        Map<String, Container> containers = new LinkedHashMap<>();
+        f.named("containers").forEach((name, tuple) -> {
+            Container container = containerParser.parse(name, tuple);
+            if (container != null) {
+                containers.put(name, container);
+            }
+        });
+        checkStaticAddresses(containers, problems);
+        return new Inventory(file, baseDir, hosts, containers);
+    }
+
+    /** A jump chain that comes back to where it started can never connect. */
+    private static void checkJumpCycles(Map<String, Host> hosts, Problems problems) {
+        for (Host start : hosts.values()) {
+            Set<String> seen = new LinkedHashSet<>();
+            for (Host h = start; h != null && h.jump() != null; h = hosts.get(h.jump())) {
+                if (!seen.add(h.name())) {
+                    break;
+                }
+                if (h.jump().equals(start.name()) && !h.name().equals(start.name())) {
+                    problems.error(start.at(), "jump hosts form a loop: " + String.join(" -> ", seen) + " -> " + start.name(),
+                            "make one of these hosts reachable without jump");
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Two containers on one host's bridge cannot share a static address. */
+    private static void checkStaticAddresses(Map<String, Container> containers, Problems problems) {
+        Map<String, Container> byAddress = new HashMap<>();
+        for (Container c : containers.values()) {
+            if (c.network() == null || c.network().isDhcp() || c.network().ipv4() == null) {
+                continue;
+            }
+            String address = c.host() + "/" + c.network().bridge() + "/" + c.network().ipv4().replaceFirst("/.*", "");
+            Container other = byAddress.putIfAbsent(address, c);
+            if (other != null) {
+                problems.error(c.network().at(), "container \"" + c.name() + "\" has the same address as container \""
+                        + other.name() + "\"", "give each container its own address, or use ipv4: dhcp");
+            }
+        }
     }
 }

@@ -1,0 +1,91 @@
+package dev.provision.inventory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads a container's {@code postgres}: version, port, listen addresses, server settings, hba
+ * rules, roles and databases. Role and database names are collected before their bodies are read,
+ * so references between them do not depend on the order of the file.
+ */
+final class PostgresParser {
+    static final int DEFAULT_VERSION = 15;
+    private static final Pattern LISTEN = Pattern.compile("\\*|[A-Za-z0-9.:-]{1,253}");
+
+    private final Problems problems;
+    private final Path baseDir;
+
+    PostgresParser(Problems problems, Path baseDir) {
+        this.problems = problems;
+        this.baseDir = baseDir;
+    }
+
+    /** The server of {@code container}, whose memory limit is {@code memoryLimit} bytes ({@code null}: none). */
+    Postgres parse(Node node, String container, Long memoryLimit) {
+        String server = "the server of container \"" + container + "\"";
+        Fields f = Fields.open(node, InventoryKeys.POSTGRES, "postgres of container \"" + container + "\"", problems)
+                .orElse(null);
+        if (f == null) {
+            return null;
+        }
+        int version = f.integer("version", DEFAULT_VERSION, 9, 99);
+        ParameterCatalog catalog = ParameterCatalog.forVersion(version).orElse(null);
+        if (catalog == null) {
+            problems.error(f.value("version"), "PostgreSQL " + version + " is not supported",
+                    "use version " + ParameterCatalog.versions().iterator().next()
+                            + " (supported: " + ParameterCatalog.versions() + ")");
+            catalog = ParameterCatalog.forVersion(DEFAULT_VERSION).orElseThrow();
+        }
+        int port = f.integer("port", 5432, 1, 65535);
+        List<String> listen = listenAddresses(f);
+        SettingsParser settingsParser = new SettingsParser(problems, catalog);
+        Map<String, Setting> settings = settingsParser.parse(f.named("settings"), SettingsParser.Level.SERVER, memoryLimit);
+
+        Set<String> roleNames = f.named("roles").keySet();
+        Set<String> databaseNames = f.named("databases").keySet();
+        Map<String, Role> roles = new LinkedHashMap<>();
+        RoleParser roleParser = new RoleParser(problems, roleNames);
+        f.named("roles").forEach((name, tuple) -> put(roles, name, roleParser.parse(name, tuple, server)));
+        Map<String, Database> databases = new LinkedHashMap<>();
+        DatabaseParser databaseParser = new DatabaseParser(problems, roleNames, settingsParser, baseDir);
+        f.named("databases").forEach((name, tuple) -> put(databases, name, databaseParser.parse(name, tuple, memoryLimit)));
+        List<HbaRule> hba = new ArrayList<>();
+        HbaParser hbaParser = new HbaParser(problems, roleNames, databaseNames);
+        for (Node item : f.list("hba")) {
+            HbaRule rule = hbaParser.parse(item, server);
+            if (rule != null) {
+                hba.add(rule);
+            }
+        }
+        return new Postgres(problems.at(node), version, listen, port, settings, hba, roles, databases);
+    }
+
+    private List<String> listenAddresses(Fields f) {
+        if (!f.has("listen_addresses")) {
+            return List.of("localhost");
+        }
+        List<String> addresses = new ArrayList<>();
+        for (Node item : f.list("listen_addresses")) {
+            String address = Fields.scalar(item, "listen_addresses entry", problems);
+            if (address != null && !LISTEN.matcher(address).matches()) {
+                problems.error(item, "listen address \"" + address + "\" is not valid",
+                        "write \"*\", localhost, or an IP address or host name");
+            } else if (address != null) {
+                addresses.add(address);
+            }
+        }
+        return addresses;
+    }
+
+    private static <T> void put(Map<String, T> map, String name, T value) {
+        if (value != null) {
+            map.put(name, value);
+        }
+    }
+}
