@@ -2,6 +2,8 @@ package dev.provision.cli;
 
 import dev.provision.apply.ApplyListener;
 import dev.provision.plan.PlannedChange;
+import dev.provision.plan.Step;
+import dev.provision.transport.CommandResult;
 import java.io.PrintWriter;
 import java.time.Duration;
 import picocli.CommandLine.Help.Ansi;
@@ -20,6 +22,14 @@ final class ProgressPrinter implements ApplyListener {
     public void changeStarted(PlannedChange change) {
         out.println(ansi.string("@|bold " + change.address() + "|@: " + change.action().name().toLowerCase() + "..."));
         out.flush();
+    }
+
+    @Override
+    public void stepFinished(PlannedChange change, Step step, CommandResult result) {
+        if (step instanceof Step.Run run && run.showOutput() && !result.stdout().isBlank()) {
+            out.println(change.address() + ": " + run.display() + ": " + result.stdout().strip());
+            out.flush();
+        }
     }
 
     @Override

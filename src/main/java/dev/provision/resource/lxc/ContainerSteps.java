@@ -77,7 +77,7 @@ final class ContainerSteps {
                 Step.Run.of(host, SHORT, "lxc-start", "-n", name()),
                 new Step.Run(host, List.of("sh", "-c", WAIT_READY, "provision-wait", name(), String.valueOf(READY_SECONDS)),
                                 null, Duration.ofSeconds(READY_SECONDS + 30), "", false)
-                        .labelled("wait until " + name() + " runs and has an IPv4 address")
+                        .labelled("running, IPv4 address")
                         .showingOutput(),
                 new Step.Run(host, List.of("sh", "-c", "mkdir -p /var/lib/provision/lxc && touch \"/var/lib/provision/lxc/$1.applied\"",
                         "provision-mark", name()), null, SHORT, "record that provision manages " + name(), false));

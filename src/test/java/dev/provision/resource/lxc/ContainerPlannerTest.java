@@ -53,7 +53,7 @@ class ContainerPlannerTest {
                 .anyMatch(d -> d.contains("lxc.cgroup.memory.limit_in_bytes = 2147483648"))
                 .anyMatch(d -> d.contains("lxc.cgroup.cpu.cfs_quota_us = 200000"))
                 .anyMatch(d -> d.equals("lxc-start -n db"))
-                .anyMatch(d -> d.startsWith("wait until db runs"));
+                .anyMatch(d -> d.startsWith("running, IPv4 address"));
     }
 
     @Test
