@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -39,5 +40,22 @@ class InvalidInventoryTest {
         assertThat(actual).as("diagnostics of %s", fixture).containsExactlyElementsOf(expected);
         assertThat(loaded.isValid()).as("an inventory with errors is never valid").isFalse();
         assertThat(loaded.inventory()).as("no model is handed out when there are errors").isNull();
+    }
+
+    @Test
+    void oneFileWithSeveralMistakesReportsEachOfThem() {
+        Loaded loaded = new InventoryLoader().load(FIXTURES.resolve("many-mistakes.yaml"));
+
+        List<Diagnostic> errors = loaded.diagnostics().errors();
+        assertThat(errors).as("twelve different mistakes, twelve diagnostics").hasSize(12);
+        assertThat(errors).extracting(Diagnostic::summary).anyMatch(s -> s.startsWith("unknown key \"adress\""))
+                .anyMatch(s -> s.contains("host \"locl\""))
+                .anyMatch(s -> s.contains("yes-please"))
+                .anyMatch(s -> s.contains("is written as a literal"))
+                .anyMatch(s -> s.contains("cannot be set per database"))
+                .anyMatch(s -> s.contains("memory limit"))
+                .anyMatch(s -> s.contains("unknown unit"))
+                .anyMatch(s -> s.contains("stock_analysis_usr"));
+        assertThat(errors).extracting(Diagnostic::at).as("each at its own place").doesNotHaveDuplicates();
     }
 }
