@@ -44,17 +44,27 @@ final class ContainerParser {
         Network network = new NetworkParser(problems).parse(f.value("network"), entry.getKeyNode(), name);
         boolean autostart = f.bool("autostart", true);
         boolean isProtected = f.bool("protected", false);
-        String hostname = f.text("hostname", name);
-        if (!SafeNames.HOSTNAME.matcher(hostname).matches()) {
-            problems.error(f.value("hostname"), "hostname \"" + hostname + "\" is not a valid host name",
-                    "use lower-case letters, digits and inner hyphens, at most 63 characters");
-        }
+        String hostname = hostname(f, name, entry.getKeyNode());
         List<Mount> mounts = mounts(f, what);
         Postgres postgres = f.has("postgres")
                 ? postgresParser.parse(f.value("postgres"), name, resources == null ? null : resources.memoryBytes())
                 : null;
         return new Container(name, problems.at(entry.getKeyNode()), host, image, resources, network, autostart,
                 isProtected, hostname, mounts, postgres);
+    }
+
+    /** The hostname as written, or the container's name, which must then be a valid hostname too. */
+    private String hostname(Fields f, String name, Node key) {
+        String hostname = f.text("hostname");
+        if (hostname != null && !SafeNames.HOSTNAME.matcher(hostname).matches()) {
+            problems.error(f.value("hostname"), "hostname \"" + hostname + "\" is not a valid host name",
+                    "use lower-case letters, digits and inner hyphens, at most 63 characters");
+        } else if (hostname == null && SafeNames.CONTAINER.matcher(name).matches()
+                && !SafeNames.HOSTNAME.matcher(name).matches()) {
+            problems.error(key, "container name \"" + name + "\" is not a valid host name, and hostname is not set",
+                    "set hostname, or rename the container so that it does not end with a hyphen");
+        }
+        return hostname == null ? name : hostname;
     }
 
     private Image image(Node node, String container) {
@@ -109,7 +119,7 @@ final class ContainerParser {
         if (text != null) {
             OptionalLong bytes = ByteSize.parse(text);
             if (bytes.isEmpty() || bytes.getAsLong() < (1L << 20)) {
-                problems.error(f.value("memory"), "memory must be a size such as 512MiB or 2GiB, not \"" + text + "\"",
+                problems.error(f.value("memory"), f.label("memory") + " must be a size such as 512MiB or 2GiB, not \"" + text + "\"",
                         "write a number followed by one of " + String.join(", ", ByteSize.UNITS) + " (all binary: 1MB = 1MiB)");
             } else {
                 memory = bytes.getAsLong();

@@ -31,9 +31,13 @@ final class HostParser {
         if (f == null) {
             return null;
         }
-        Host.TransportKind transport = Host.TransportKind.valueOf(
-                f.choice("transport", List.of("ssh", "local"), "ssh").toUpperCase(Locale.ROOT));
+        String transportName = f.choice("transport", List.of("ssh", "local"), null);
         boolean prepare = f.bool("prepare", false);
+        if (transportName == null && f.has("transport")) {
+            return null; // reported; checking ssh keys against an unknown transport would only add noise
+        }
+        Host.TransportKind transport = transportName == null ? Host.TransportKind.SSH
+                : Host.TransportKind.valueOf(transportName.toUpperCase(Locale.ROOT));
         if (transport == Host.TransportKind.LOCAL) {
             for (String key : SSH_ONLY) {
                 if (f.has(key)) {

@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The run-time parameters of one PostgreSQL major version, read offline from a resource generated
@@ -24,7 +26,7 @@ import java.util.TreeMap;
  */
 public final class ParameterCatalog {
     private static final Map<Integer, String> RESOURCES = Map.of(15, "pg15-parameters.tsv");
-    private static final Map<Integer, ParameterCatalog> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Integer, ParameterCatalog> LOADED = new ConcurrentHashMap<>();
 
     private final int version;
     private final Map<String, Parameter> byLowerName;
@@ -38,7 +40,7 @@ public final class ParameterCatalog {
 
     /** The PostgreSQL major versions that have a catalog. */
     public static Collection<Integer> versions() {
-        return new java.util.TreeSet<>(RESOURCES.keySet());
+        return new TreeSet<>(RESOURCES.keySet());
     }
 
     /** The catalog of {@code majorVersion}, or empty when there is none. */

@@ -1,7 +1,10 @@
 package dev.provision.inventory;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +55,7 @@ final class PostgresParser {
         Map<String, Role> roles = new LinkedHashMap<>();
         RoleParser roleParser = new RoleParser(problems, roleNames);
         f.named("roles").forEach((name, tuple) -> put(roles, name, roleParser.parse(name, tuple, server)));
+        checkMembershipCycles(roles);
         Map<String, Database> databases = new LinkedHashMap<>();
         DatabaseParser databaseParser = new DatabaseParser(problems, roleNames, settingsParser, baseDir);
         f.named("databases").forEach((name, tuple) -> put(databases, name, databaseParser.parse(name, tuple, memoryLimit)));
@@ -81,6 +85,26 @@ final class PostgresParser {
             }
         }
         return addresses;
+    }
+
+    /** PostgreSQL refuses a role that is, through member_of, a member of itself. */
+    private void checkMembershipCycles(Map<String, Role> roles) {
+        for (Role start : roles.values()) {
+            Deque<String> pending = new ArrayDeque<>(start.memberOf());
+            Set<String> seen = new HashSet<>();
+            while (!pending.isEmpty()) {
+                String group = pending.pop();
+                if (group.equals(start.name()) && !start.memberOf().contains(start.name())) {
+                    problems.error(start.at(), "role \"" + start.name() + "\" is, through member_of, a member of itself",
+                            "remove one member_of entry from the loop");
+                    break;
+                }
+                Role role = roles.get(group);
+                if (seen.add(group) && role != null) {
+                    pending.addAll(role.memberOf());
+                }
+            }
+        }
     }
 
     private static <T> void put(Map<String, T> map, String name, T value) {

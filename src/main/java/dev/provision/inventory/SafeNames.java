@@ -1,6 +1,7 @@
 package dev.provision.inventory;
 
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * The shapes of names the provisioner passes to PostgreSQL, LXC and the shell.
@@ -26,7 +27,7 @@ final class SafeNames {
     private SafeNames() {}
 
     /** Reports {@code name} when it is not a safe SQL identifier; returns whether it is one. */
-    static boolean checkSqlIdentifier(String name, String what, org.yaml.snakeyaml.nodes.Node at, Problems problems) {
+    static boolean checkSqlIdentifier(String name, String what, Node at, Problems problems) {
         if (name == null || SQL_IDENTIFIER.matcher(name).matches()) {
             return true;
         }

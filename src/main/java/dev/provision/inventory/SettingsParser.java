@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Reads a {@code settings} map, server-wide or per database, and checks each parameter offline
@@ -40,9 +41,12 @@ final class SettingsParser {
         Map<String, Setting> settings = new LinkedHashMap<>();
         entries.forEach((name, tuple) -> {
             Node valueNode = tuple.getValueNode();
-            String value = YamlReader.isNull(valueNode) ? null : Fields.scalar(valueNode, "setting " + name, problems);
+            String value = valueNode instanceof ScalarNode scalar && !YamlReader.isNull(scalar) ? scalar.getValue() : null;
             if (YamlReader.isNull(valueNode)) {
                 problems.error(valueNode, "setting " + name + " has no value", "write a value, or remove the setting");
+            } else if (value == null) {
+                problems.error(valueNode, "setting " + name + " must be a single value, not " + Fields.describe(valueNode),
+                        "write the value as PostgreSQL reads it; a list is one string, e.g. \"a, b\"");
             }
             if (value != null) {
                 check(name, value, tuple, level, memoryLimit);

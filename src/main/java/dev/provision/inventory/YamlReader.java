@@ -90,6 +90,9 @@ final class YamlReader {
         options.setNestingDepthLimit(MAX_NESTING);
         options.setAllowRecursiveKeys(false);
         options.setMergeOnCompose(true);
+        // Composing never instantiates anything, so every tag may pass the composer; NodeChecker
+        // then reports each unsupported tag with its position instead of stopping at the first.
+        options.setTagInspector(tag -> true);
         DumperOptions dumper = new DumperOptions();
         return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options);
     }
@@ -102,11 +105,6 @@ final class YamlReader {
 
     private void syntaxError(MarkedYAMLException e) {
         String problem = e.getProblem() == null ? "malformed YAML" : e.getProblem().strip();
-        if (problem.startsWith("Global tag is not allowed")) {
-            problems.error(problems.at(e.getProblemMark()), "unsupported tag: " + problem.replaceFirst(".*: ", ""),
-                    "remove the tag; the inventory holds only plain strings, numbers, booleans, lists and maps");
-            return;
-        }
         String context = e.getContext() == null ? "" : " (" + e.getContext().strip() + ")";
         problems.error(problems.at(e.getProblemMark()), "YAML syntax error: " + problem + context,
                 "check indentation, colons and quoting at this position; quote values that contain ': ' or start with a special character");
@@ -114,7 +112,9 @@ final class YamlReader {
 
     private void limitExceeded(YAMLException e) {
         String message = String.valueOf(e.getMessage());
-        if (message.contains("aliases")) {
+        if (e.getCause() instanceof CharacterCodingException) {
+            problems.error(problems.wholeFile(), "inventory is not valid UTF-8 text", "save the file as UTF-8");
+        } else if (message.contains("aliases")) {
             problems.error(problems.wholeFile(), "more than " + MAX_ALIASES + " aliases to lists or maps (an alias bomb?)",
                     "write the values out, or use fewer aliases");
         } else if (message.contains("exceeds the limit")) {
