@@ -2,6 +2,7 @@ package dev.provision.cli;
 
 import dev.provision.engine.Engine;
 import dev.provision.resource.lxc.LxcDriver;
+import dev.provision.resource.pgserver.PgServerDriver;
 import dev.provision.engine.TransportFactory;
 import dev.provision.inventory.Host;
 import dev.provision.transport.Transport;
@@ -17,7 +18,7 @@ final class Wiring {
     private Wiring() {}
 
     static Engine engine() {
-        return new Engine(List.of(new LxcDriver()));
+        return new Engine(List.of(new LxcDriver(), new PgServerDriver()));
     }
 
     static TransportFactory transports(PrintWriter verboseLog) {

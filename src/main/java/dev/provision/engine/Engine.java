@@ -33,9 +33,10 @@ public final class Engine {
         List<String> unmanaged = new ArrayList<>();
         for (Container container : inventory.containers().values()) {
             ResourceAddress postgres = ResourceAddress.of("containers", container.name(), "postgres");
-            if (container.postgres() != null && targets.includes(postgres)) {
-                unmanaged.add(postgres + ": the PostgreSQL server, its roles, databases and schema objects"
-                        + " are not managed by this version yet");
+            boolean declaresContents = container.postgres() != null
+                    && (!container.postgres().roles().isEmpty() || !container.postgres().databases().isEmpty());
+            if (declaresContents && targets.includes(postgres)) {
+                unmanaged.add(postgres + ": roles, databases, grants and schema objects are not managed by this version yet");
             }
         }
         return unmanaged;

@@ -42,6 +42,7 @@ public final class HostPlanner {
                             new Step.Run(host.name(), install, null, Duration.ofMinutes(20), String.join(" ", install), false))));
         }
         for (String bridge : bridges) {
+            forwarding(host, state, bridge, address).ifPresent(changes::add);
             if (state.bridges().get(bridge) != null) {
                 continue;
             }
@@ -59,5 +60,25 @@ public final class HostPlanner {
                     List.of(Step.Run.of(host.name(), Duration.ofSeconds(60), "/usr/libexec/lxc/lxc-net", "start"))));
         }
         return changes;
+    }
+
+    /** Lets the bridge's traffic through a firewall whose FORWARD policy drops, as Docker's does. */
+    private static java.util.Optional<PlannedChange> forwarding(Host host, HostState state, String bridge, ResourceAddress address) {
+        Set<String> accepted = state.forwardBlocked();
+        if (accepted == null || (accepted.contains("-i " + bridge) && accepted.contains("-o " + bridge))) {
+            return java.util.Optional.empty();
+        }
+        if (!host.prepare()) {
+            throw new PlanningFailed("host " + host.name() + " drops forwarded traffic (iptables FORWARD policy DROP, as"
+                    + " Docker sets it), so containers on " + bridge + " cannot reach the network; allow it with"
+                    + " iptables -I FORWARD -i " + bridge + " -j ACCEPT; iptables -I FORWARD -o " + bridge
+                    + " -j ACCEPT, or set prepare: true on the host");
+        }
+        return java.util.Optional.of(new PlannedChange(address.child("forward").child(bridge), Action.CREATE, Cause.DRIFT,
+                "the firewall's FORWARD policy drops traffic (Docker sets it so); containers on " + bridge
+                        + " would have no network",
+                List.of(new AttributeChange("iptables FORWARD", null, "accept -i " + bridge + ", -o " + bridge)), List.of(),
+                List.of(Step.Run.of(host.name(), Duration.ofSeconds(30), "iptables", "-I", "FORWARD", "1", "-i", bridge, "-j", "ACCEPT"),
+                        Step.Run.of(host.name(), Duration.ofSeconds(30), "iptables", "-I", "FORWARD", "1", "-o", bridge, "-j", "ACCEPT"))));
     }
 }

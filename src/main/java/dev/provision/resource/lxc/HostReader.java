@@ -33,6 +33,7 @@ public final class HostReader {
         boolean debootstrap = false;
         boolean cgroupV2 = false;
         String lxcPath = "/var/lib/lxc";
+        java.util.Set<String> forwardAccepted = null;
         Map<String, String> bridges = new LinkedHashMap<>();
         Map<String, ContainerState> containers = new LinkedHashMap<>();
         String[] lines = output.split("\n", -1);
@@ -45,6 +46,13 @@ public final class HostReader {
                 case "lxc" -> lxc = value.equals("yes");
                 case "debootstrap" -> debootstrap = value.equals("yes");
                 case "lxcpath" -> lxcPath = value;
+                case "forward-drop" -> {
+                    forwardAccepted = new java.util.HashSet<>();
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("-[io] \\S+").matcher(value);
+                    while (m.find()) {
+                        forwardAccepted.add(m.group());
+                    }
+                }
                 case "bridge" -> {
                     String[] parts = value.split(" ");
                     bridges.put(parts[0], parts.length > 1 && !parts[1].equals("-") ? parts[1] : null);
@@ -68,6 +76,6 @@ public final class HostReader {
                 default -> { }
             }
         }
-        return new HostState(host, lxc, debootstrap, cgroupV2, lxcPath, bridges, containers);
+        return new HostState(host, lxc, debootstrap, cgroupV2, lxcPath, forwardAccepted, bridges, containers);
     }
 }

@@ -6,6 +6,8 @@ import java.util.Map;
  * What one read of a host returns: whether LXC is installed, the cgroup layout, the bridges and every
  * declared container.
  *
+ * @param forwardBlocked interfaces ("-i br", "-o br") that the firewall lets through, when its FORWARD
+ *     policy drops everything else (as Docker sets it); {@code null} when forwarding is not blocked
  * @param bridges bridge name to its IPv4 address with prefix, or {@code null} when the bridge is down or missing
  */
 public record HostState(
@@ -14,6 +16,7 @@ public record HostState(
         boolean debootstrapInstalled,
         boolean cgroupV2,
         String lxcPath,
+        java.util.Set<String> forwardBlocked,
         Map<String, String> bridges,
         Map<String, ContainerState> containers) {
 

@@ -8,6 +8,10 @@ if command -v debootstrap >/dev/null 2>&1; then echo "debootstrap yes"; else ech
 lxcpath=/var/lib/lxc
 if command -v lxc-config >/dev/null 2>&1; then lxcpath=$(lxc-config lxc.lxcpath 2>/dev/null || echo /var/lib/lxc); fi
 echo "lxcpath $lxcpath"
+# A firewall whose FORWARD policy drops (Docker sets one) cuts containers off unless the bridge is let through.
+if command -v iptables >/dev/null 2>&1 && iptables -S FORWARD 2>/dev/null | grep -qx -- '-P FORWARD DROP'; then
+  echo "forward-drop $(iptables -S FORWARD 2>/dev/null | grep -- '-j ACCEPT' | grep -o -- '-[io] [^ ]*' | sort -u | tr '\n' ' ')"
+fi
 i=0
 while [ "$i" -lt "$nbridges" ]; do
   b=$1; shift; i=$((i + 1))

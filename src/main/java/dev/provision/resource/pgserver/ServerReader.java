@@ -1,0 +1,92 @@
+package dev.provision.resource.pgserver;
+
+import dev.provision.engine.PlanningFailed;
+import dev.provision.engine.ScriptResource;
+import dev.provision.transport.CommandResult;
+import dev.provision.transport.Transport;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads a container's PostgreSQL server through the LXC host in one round trip. Reading changes nothing. */
+public final class ServerReader {
+    private static final String PROBE = ScriptResource.load(ServerReader.class, "probe-server.sh");
+
+    public ServerState read(String host, Transport transport, String container, int version) {
+        CommandResult result = transport.run(
+                List.of("sh", "-c", PROBE, "provision-probe-server", container, String.valueOf(version), ServerFiles.CLUSTER),
+                null, Duration.ofSeconds(60));
+        if (!result.succeeded()) {
+            throw new PlanningFailed("containers." + container + ".postgres: reading the server through host " + host
+                    + " failed with exit status " + result.exitStatus() + ": " + result.stderr().strip());
+        }
+        return parse(result.stdout());
+    }
+
+    /** Parses the probe's output; pure, so it is tested without a host. */
+    static ServerState parse(String output) {
+        if (output.strip().equals("container-down")) {
+            return ServerState.containerDown();
+        }
+        List<Integer> installed = new ArrayList<>();
+        List<Integer> available = new ArrayList<>();
+        Set<String> locales = new HashSet<>();
+        String cluster = "absent";
+        String pid = "";
+        Map<String, String> files = new HashMap<>();
+        Map<String, String> contexts = new HashMap<>();
+        Set<String> pending = new HashSet<>();
+        String[] lines = output.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            String key = line.contains(" ") ? line.substring(0, line.indexOf(' ')) : line;
+            String value = line.contains(" ") ? line.substring(line.indexOf(' ') + 1).strip() : "";
+            switch (key) {
+                case "installed" -> numbers(value, installed);
+                case "available" -> numbers(value, available);
+                case "locales" -> {
+                    for (String l : value.split("\\s+")) {
+                        if (!l.isBlank()) {
+                            locales.add(ServerState.normalizeLocale(l));
+                        }
+                    }
+                }
+                case "cluster" -> cluster = value;
+                case "pid" -> pid = value;
+                case "file-begin" -> {
+                    StringBuilder text = new StringBuilder();
+                    while (!lines[++i].equals("file-end")) {
+                        text.append(lines[i]).append('\n');
+                    }
+                    // the probe adds one newline after each file so the end marker starts its own line
+                    files.put(value, text.substring(0, Math.max(0, text.length() - 1)));
+                }
+                case "settings-begin" -> {
+                    while (!lines[++i].equals("settings-end")) {
+                        String[] parts = lines[i].split("\\|");
+                        if (parts.length == 3) {
+                            contexts.put(parts[0], parts[1]);
+                            if (parts[2].equals("t")) {
+                                pending.add(parts[0]);
+                            }
+                        }
+                    }
+                }
+                default -> { }
+            }
+        }
+        return new ServerState(true, installed, available, locales, cluster, pid, files, contexts, pending);
+    }
+
+    private static void numbers(String value, List<Integer> into) {
+        for (String part : value.split("\\s+")) {
+            if (part.matches("\\d+")) {
+                into.add(Integer.parseInt(part));
+            }
+        }
+    }
+}

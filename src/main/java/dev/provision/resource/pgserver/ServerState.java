@@ -1,0 +1,48 @@
+package dev.provision.resource.pgserver;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What one read of a container's PostgreSQL server returns.
+ *
+ * @param containerRunning false when the container is absent or stopped: nothing else is known
+ * @param cluster {@code absent}, {@code online} or {@code down}
+ * @param files file name (postgresql.conf, pg_hba.conf, postgresql.auto.conf) to its content
+ * @param contexts parameter name to its pg_settings context, when the server runs
+ * @param pendingRestart parameters whose new value waits for a restart
+ */
+public record ServerState(
+        boolean containerRunning,
+        List<Integer> installed,
+        List<Integer> available,
+        Set<String> locales,
+        String cluster,
+        String pid,
+        Map<String, String> files,
+        Map<String, String> contexts,
+        Set<String> pendingRestart) {
+
+    public ServerState {
+        installed = List.copyOf(installed);
+        available = List.copyOf(available);
+        locales = Set.copyOf(locales);
+        files = Map.copyOf(files);
+        contexts = Map.copyOf(contexts);
+        pendingRestart = Set.copyOf(pendingRestart);
+    }
+
+    public static ServerState containerDown() {
+        return new ServerState(false, List.of(), List.of(), Set.of(), "absent", "", Map.of(), Map.of(), Set.of());
+    }
+
+    public boolean online() {
+        return "online".equals(cluster);
+    }
+
+    /** Locale names compare the way glibc does: case-insensitive, "UTF-8" and "utf8" alike. */
+    public static String normalizeLocale(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).replace("utf-8", "utf8");
+    }
+}
