@@ -1,6 +1,12 @@
 package dev.provision.apply;
 
+import dev.provision.engine.AdminBootstrapper;
 import dev.provision.engine.Connections;
+import dev.provision.engine.PlanningFailed;
+import dev.provision.postgres.PostgresSession;
+import dev.provision.postgres.SqlFailed;
+import dev.provision.secret.SecretResolver;
+import dev.provision.secret.SecretUnavailable;
 import dev.provision.plan.Plan;
 import dev.provision.plan.PlannedChange;
 import dev.provision.plan.Step;
@@ -17,6 +23,7 @@ import java.time.Instant;
 public final class Applier {
     private final Connections connections;
     private final ApplyListener listener;
+    private final SecretResolver secrets = new SecretResolver();
 
     public Applier(Connections connections, ApplyListener listener) {
         this.connections = connections;
@@ -52,6 +59,32 @@ public final class Applier {
             listener.stepFinished(change, step, result);
         } else if (step instanceof Step.Upload upload) {
             transport.upload(upload.content().getBytes(StandardCharsets.UTF_8), upload.path(), upload.mode());
+        } else if (step instanceof Step.Sql sql) {
+            PostgresSession session = connections.postgres().open(sql.container(), sql.database());
+            try {
+                if (sql.transactional()) {
+                    session.executeInTransaction(sql.statements());
+                } else {
+                    sql.statements().forEach(session::executeAlone);
+                }
+            } catch (SqlFailed e) {
+                throw new StepFailed(change.address() + ": " + e.getMessage()
+                        + (sql.transactional() ? "\nThe transaction was rolled back: this change left nothing behind." : "")
+                        + "\nFix the cause and run apply again.", e);
+            }
+        } else if (step instanceof Step.SetPassword password) {
+            PostgresSession session = connections.postgres().open(password.container(), null);
+            try {
+                session.setPassword(password.role(), secrets.resolve(password.secret()));
+            } catch (SecretUnavailable | SqlFailed e) {
+                throw new StepFailed(change.address() + ": " + e.getMessage(), e);
+            }
+        } else if (step instanceof Step.BootstrapAdmin admin) {
+            try {
+                new AdminBootstrapper().bootstrap(transport, admin.container(), admin.version());
+            } catch (PlanningFailed e) {
+                throw new StepFailed(e.getMessage(), e);
+            }
         }
     }
 

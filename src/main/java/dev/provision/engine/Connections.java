@@ -2,6 +2,7 @@ package dev.provision.engine;
 
 import dev.provision.inventory.Host;
 import dev.provision.inventory.Inventory;
+import dev.provision.postgres.PostgresSessions;
 import dev.provision.transport.Transport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ public final class Connections implements AutoCloseable {
     private final Inventory inventory;
     private final TransportFactory factory;
     private final Map<String, Transport> open = new LinkedHashMap<>();
+    private TunnelSessions postgres;
 
     public Connections(Inventory inventory, TransportFactory factory) {
         this.inventory = inventory;
@@ -36,8 +38,20 @@ public final class Connections implements AutoCloseable {
         return transport;
     }
 
+    /** Admin sessions to the servers, through each host's connection; opened on first use. */
+    public synchronized PostgresSessions postgres() {
+        if (postgres == null) {
+            postgres = new TunnelSessions(inventory, this);
+        }
+        return postgres;
+    }
+
     @Override
     public synchronized void close() {
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
         List<Transport> reversed = new ArrayList<>(open.values());
         java.util.Collections.reverse(reversed);
         for (Transport transport : reversed) {

@@ -58,4 +58,48 @@ public sealed interface Step {
                     + " bytes, mode " + Integer.toOctalString(mode) + ")";
         }
     }
+
+    /**
+     * SQL run through the admin session of one database of one container's server.
+     *
+     * @param database {@code null} for the maintenance database {@code postgres}
+     * @param transactional all statements in one transaction; otherwise each runs on its own, in order
+     */
+    record Sql(String host, String container, String database, List<String> statements, boolean transactional)
+            implements Step {
+        public Sql {
+            statements = List.copyOf(statements);
+        }
+
+        @Override
+        public String display() {
+            String where = "psql " + container + "/" + (database == null ? "postgres" : database)
+                    + (transactional && statements.size() > 1 ? " (one transaction)" : "");
+            return where + ":\n" + String.join(";\n", statements).indent(8).stripTrailing() + ";";
+        }
+    }
+
+    /**
+     * Sets a role's password from a secret reference, resolved only when the step runs; the plan
+     * and logs show the reference, never the value.
+     */
+    record SetPassword(String host, String container, String role, dev.provision.inventory.SecretRef secret)
+            implements Step {
+        @Override
+        public String display() {
+            return "set the password of role " + role + " in " + container + " from " + secret + " (SCRAM-SHA-256, value hidden)";
+        }
+    }
+
+    /**
+     * Creates or refreshes provision's own admin role in a container's server: a random password kept
+     * in a root-only file on the host, set as a SCRAM verifier through peer authentication.
+     */
+    record BootstrapAdmin(String host, String container, int version) implements Step {
+        @Override
+        public String display() {
+            return "create role " + AdminAccess.ROLE + " in " + container + " with a random password kept in "
+                    + AdminAccess.secretPath(container) + " on the host (0600)";
+        }
+    }
 }

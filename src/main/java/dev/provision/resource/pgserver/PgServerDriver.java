@@ -15,6 +15,9 @@ import java.util.List;
 
 /** The PostgreSQL server in each container: one read per container, then a pure decision. */
 public final class PgServerDriver implements ResourceDriver {
+    /** The host's address on lxcbr0 as lxc-net sets it, for a bridge that does not exist yet. */
+    private static final String DEFAULT_BRIDGE_ADDRESS = "10.0.3.1";
+
     private final ServerReader reader = new ServerReader();
     private final ServerFiles files = new ServerFiles();
     private final ServerPlanner planner = new ServerPlanner();
@@ -30,14 +33,15 @@ public final class PgServerDriver implements ResourceDriver {
                     || !targets.includes(ResourceAddress.of("containers", container.name(), "postgres"))) {
                 continue;
             }
+            ServerState state = reader.read(container.host(), connections.get(container.host()), container.name(),
+                    container.postgres().version(), container.network().bridge());
             Diagnostics diagnostics = new Diagnostics();
-            ServerFiles.Desired desired = files.render(inventory, container, diagnostics);
+            String adminFrom = state.hostAddress().isEmpty() ? DEFAULT_BRIDGE_ADDRESS : state.hostAddress();
+            ServerFiles.Desired desired = files.render(inventory, container, adminFrom, diagnostics);
             if (desired == null) {
                 throw new PlanningFailed("containers." + container.name() + ".postgres: the configuration cannot be rendered: "
                         + diagnostics.errors());
             }
-            ServerState state = reader.read(container.host(), connections.get(container.host()), container.name(),
-                    container.postgres().version());
             changes.addAll(planner.plan(container, state, desired));
         }
         return changes;

@@ -7,6 +7,7 @@ import dev.provision.inventory.HbaRule;
 import dev.provision.inventory.Inventory;
 import dev.provision.inventory.Postgres;
 import dev.provision.inventory.Setting;
+import dev.provision.plan.AdminAccess;
 import dev.provision.template.TemplateRenderer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +31,10 @@ public final class ServerFiles {
 
     private final TemplateRenderer renderer = new TemplateRenderer();
 
-    public Desired render(Inventory inventory, Container container, Diagnostics diagnostics) {
+    /**
+     * @param adminFrom the address provision's admin tunnel arrives from (the host's bridge address)
+     */
+    public Desired render(Inventory inventory, Container container, String adminFrom, Diagnostics diagnostics) {
         Postgres pg = container.postgres();
         Path templatePath = inventory.baseDir().resolve(TEMPLATE);
         String template = template(templatePath, diagnostics);
@@ -53,18 +57,19 @@ public final class ServerFiles {
         variables.put("settings", settings);
         variables.put("container", container.name());
         String conf = renderer.render(Files.exists(templatePath) ? templatePath : Path.of(TEMPLATE), template, variables, diagnostics);
-        return conf == null ? null : new Desired(Stamp.apply(conf), Stamp.apply(hba(pg)));
+        return conf == null ? null : new Desired(Stamp.apply(conf), Stamp.apply(hba(pg, adminFrom)));
     }
 
     /**
-     * pg_hba.conf: peer access for the postgres OS user (provision's own way in), then exactly the
-     * declared rules. Nothing is more open than declared.
+     * pg_hba.conf: peer access for the postgres OS user, provision's admin role from the host's end
+     * of the tunnel only, then exactly the declared rules. Nothing is more open than declared.
      */
-    static String hba(Postgres pg) {
+    static String hba(Postgres pg, String adminFrom) {
         StringBuilder out = new StringBuilder();
         out.append("# Managed by provision from the inventory; edits by hand are reported as drift and replaced.\n");
         out.append("# TYPE  DATABASE  USER  ADDRESS  METHOD\n");
         out.append("local   all       postgres         peer\n");
+        out.append("host    all       ").append(AdminAccess.ROLE).append("  ").append(adminFrom).append("/32  scram-sha-256\n");
         for (HbaRule rule : pg.hba()) {
             out.append(rule.type()).append("  ").append(rule.database()).append("  ").append(rule.user()).append("  ");
             if (rule.address() != null) {

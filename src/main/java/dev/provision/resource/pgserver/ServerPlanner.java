@@ -42,6 +42,7 @@ public final class ServerPlanner {
             }
             all.addAll(steps.stage(desired));
             all.add(steps.activate("restart"));
+            all.add(steps.bootstrapAdmin());
             String why = actual.containerRunning()
                     ? "PostgreSQL " + version + " is not installed in the container"
                     : "the container is being created or started by this plan; the server will be installed and configured";
@@ -66,6 +67,12 @@ public final class ServerPlanner {
                     attributes, List.of(), List.of(steps.resetAlterSystem())));
         }
         config(container, actual, desired, steps, address, autoConf).ifPresent(changes::add);
+        if (!actual.adminReady()) {
+            changes.add(new PlannedChange(address.child("admin"), Action.CREATE, Cause.INVENTORY,
+                    "provision's admin role and its host-side secret are missing (used through the SSH tunnel)",
+                    List.of(new AttributeChange("role", null, dev.provision.plan.AdminAccess.ROLE)), List.of(),
+                    List.of(steps.bootstrapAdmin())));
+        }
         return changes;
     }
 

@@ -16,9 +16,9 @@ import java.util.Set;
 public final class ServerReader {
     private static final String PROBE = ScriptResource.load(ServerReader.class, "probe-server.sh");
 
-    public ServerState read(String host, Transport transport, String container, int version) {
+    public ServerState read(String host, Transport transport, String container, int version, String bridge) {
         CommandResult result = transport.run(
-                List.of("sh", "-c", PROBE, "provision-probe-server", container, String.valueOf(version), ServerFiles.CLUSTER),
+                List.of("sh", "-c", PROBE, "provision-probe-server", container, String.valueOf(version), ServerFiles.CLUSTER, bridge),
                 null, Duration.ofSeconds(60));
         if (!result.succeeded()) {
             throw new PlanningFailed("containers." + container + ".postgres: reading the server through host " + host
@@ -29,9 +29,9 @@ public final class ServerReader {
 
     /** Parses the probe's output; pure, so it is tested without a host. */
     static ServerState parse(String output) {
-        if (output.strip().equals("container-down")) {
-            return ServerState.containerDown();
-        }
+        String hostAddress = "";
+        boolean adminSecret = false;
+        boolean adminRole = false;
         List<Integer> installed = new ArrayList<>();
         List<Integer> available = new ArrayList<>();
         Set<String> locales = new HashSet<>();
@@ -46,6 +46,12 @@ public final class ServerReader {
             String key = line.contains(" ") ? line.substring(0, line.indexOf(' ')) : line;
             String value = line.contains(" ") ? line.substring(line.indexOf(' ') + 1).strip() : "";
             switch (key) {
+                case "hostaddr" -> hostAddress = value.contains("/") ? value.substring(0, value.indexOf('/')) : value;
+                case "admin-secret" -> adminSecret = value.equals("yes");
+                case "admin-role" -> adminRole = value.equals("provision_admin");
+                case "container-down" -> {
+                    return ServerState.containerDown(hostAddress);
+                }
                 case "installed" -> numbers(value, installed);
                 case "available" -> numbers(value, available);
                 case "locales" -> {
@@ -79,7 +85,7 @@ public final class ServerReader {
                 default -> { }
             }
         }
-        return new ServerState(true, installed, available, locales, cluster, pid, files, contexts, pending);
+        return new ServerState(hostAddress, adminSecret && adminRole, true, installed, available, locales, cluster, pid, files, contexts, pending);
     }
 
     private static void numbers(String value, List<Integer> into) {

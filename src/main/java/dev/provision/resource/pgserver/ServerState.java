@@ -12,8 +12,12 @@ import java.util.Set;
  * @param files file name (postgresql.conf, pg_hba.conf, postgresql.auto.conf) to its content
  * @param contexts parameter name to its pg_settings context, when the server runs
  * @param pendingRestart parameters whose new value waits for a restart
+ * @param hostAddress the host's IPv4 address on the container's bridge (where the admin tunnel comes from), or empty
+ * @param adminReady the host keeps the admin secret and the server has the admin role
  */
 public record ServerState(
+        String hostAddress,
+        boolean adminReady,
         boolean containerRunning,
         List<Integer> installed,
         List<Integer> available,
@@ -33,8 +37,8 @@ public record ServerState(
         pendingRestart = Set.copyOf(pendingRestart);
     }
 
-    public static ServerState containerDown() {
-        return new ServerState(false, List.of(), List.of(), Set.of(), "absent", "", Map.of(), Map.of(), Set.of());
+    public static ServerState containerDown(String hostAddress) {
+        return new ServerState(hostAddress, false, false, List.of(), List.of(), Set.of(), "absent", "", Map.of(), Map.of(), Set.of());
     }
 
     public boolean online() {

@@ -54,6 +54,10 @@ final class ServerSteps {
                 "-v", "ON_ERROR_STOP=1", "-c", "ALTER SYSTEM RESET ALL");
     }
 
+    Step bootstrapAdmin() {
+        return new Step.BootstrapAdmin(host, container, version);
+    }
+
     Step start() {
         return inside(SHORT, "pg_ctlcluster " + version + " " + ServerFiles.CLUSTER + " start",
                 "pg_ctlcluster", String.valueOf(version), ServerFiles.CLUSTER, "start");

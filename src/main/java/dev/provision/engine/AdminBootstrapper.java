@@ -1,0 +1,44 @@
+package dev.provision.engine;
+
+import dev.provision.plan.AdminAccess;
+import dev.provision.postgres.Sql;
+import dev.provision.transport.CommandResult;
+import dev.provision.transport.Transport;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.postgresql.util.PasswordUtil;
+
+/**
+ * Sets up provision's admin role in a container's server: the host keeps a random password in a
+ * root-only file (created once), and the role gets its SCRAM verifier through peer authentication
+ * as the postgres OS user. The password never appears in a command line or a statement log.
+ */
+public final class AdminBootstrapper {
+    private static final String ENSURE_SECRET = "umask 077; mkdir -p \"$(dirname \"$1\")\" && chmod 700 \"$(dirname \"$1\")\""
+            + " && { [ -s \"$1\" ] || tr -dc A-Za-z0-9 </dev/urandom | head -c 40 > \"$1\"; } && cat \"$1\"";
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    public void bootstrap(Transport transport, String container, int version) {
+        CommandResult secret = transport.run(List.of("sh", "-c", ENSURE_SECRET, "provision-admin-secret",
+                AdminAccess.secretPath(container)), null, TIMEOUT);
+        if (!secret.succeeded() || secret.stdout().isBlank()) {
+            throw new PlanningFailed("containers." + container + ".postgres: cannot create " + AdminAccess.secretPath(container)
+                    + " on the host: " + secret.stderr().strip());
+        }
+        String verifier = PasswordUtil.encodeScramSha256(secret.stdout().strip().toCharArray());
+        String role = Sql.ident(AdminAccess.ROLE);
+        String sql = "SET log_statement = 'none';\n"
+                + "SET log_min_duration_statement = -1;\n"
+                + "SELECT 'CREATE ROLE " + role + "' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = "
+                + Sql.literal(AdminAccess.ROLE) + ")\\gexec\n"
+                + "ALTER ROLE " + role + " LOGIN SUPERUSER PASSWORD " + Sql.literal(verifier) + ";\n";
+        CommandResult result = transport.run(List.of("lxc-attach", "-n", container, "--", "runuser", "-u", "postgres", "--",
+                        "psql", "--cluster", version + "/main", "-XAtq", "-v", "ON_ERROR_STOP=1"),
+                sql.getBytes(StandardCharsets.UTF_8), TIMEOUT);
+        if (!result.succeeded()) {
+            throw new PlanningFailed("containers." + container + ".postgres: creating role " + AdminAccess.ROLE
+                    + " failed: " + result.stderr().strip());
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.provision.engine;
+
+import dev.provision.inventory.Container;
+import dev.provision.inventory.Inventory;
+import dev.provision.plan.AdminAccess;
+import dev.provision.postgres.JdbcSession;
+import dev.provision.postgres.PostgresSession;
+import dev.provision.postgres.PostgresSessions;
+import dev.provision.transport.CommandResult;
+import dev.provision.transport.PortForward;
+import dev.provision.transport.Transport;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Admin sessions over the host's SSH connection: a local port forward from this machine to the
+ * container's server, as provision's admin role, whose password is read from the root-only file on
+ * the host at connect time. No admin password is ever in the inventory.
+ */
+public final class TunnelSessions implements PostgresSessions {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final Inventory inventory;
+    private final Connections connections;
+    private final Map<String, PortForward> forwards = new HashMap<>();
+    private final Map<String, PostgresSession> sessions = new HashMap<>();
+
+    public TunnelSessions(Inventory inventory, Connections connections) {
+        this.inventory = inventory;
+        this.connections = connections;
+    }
+
+    @Override
+    public synchronized PostgresSession open(String containerName, String database) {
+        String db = database == null ? "postgres" : database;
+        String key = containerName + "/" + db;
+        PostgresSession existing = sessions.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        Container container = inventory.containers().get(containerName);
+        Transport transport = connections.get(container.host());
+        String where = "containers." + containerName + ".postgres (database " + db + ")";
+        CommandResult secret = transport.run(List.of("cat", AdminAccess.secretPath(containerName)), null, TIMEOUT);
+        if (!secret.succeeded()) {
+            throw new PlanningFailed(where + ": provision's admin access is not set up on host " + container.host()
+                    + " (" + AdminAccess.secretPath(containerName) + " is missing); run apply to set it up");
+        }
+        PortForward forward = forwards.computeIfAbsent(containerName, name -> forward(transport, container));
+        Properties properties = new Properties();
+        properties.setProperty("user", AdminAccess.ROLE);
+        properties.setProperty("password", secret.stdout().strip());
+        properties.setProperty("ApplicationName", "provision");
+        properties.setProperty("connectTimeout", "15");
+        properties.setProperty("sslmode", "disable");
+        try {
+            Connection connection = DriverManager.getConnection(
+                    "jdbc:postgresql://127.0.0.1:" + forward.localPort() + "/" + db, properties);
+            PostgresSession session = new JdbcSession(connection, where, null);
+            sessions.put(key, session);
+            return session;
+        } catch (SQLException e) {
+            throw new PlanningFailed(where + ": cannot connect as " + AdminAccess.ROLE + " through the SSH tunnel: "
+                    + e.getMessage() + ". Check that listen_addresses includes the container's address (or '*')"
+                    + " and that the server runs; plan shows both");
+        }
+    }
+
+    private PortForward forward(Transport transport, Container container) {
+        CommandResult address = transport.run(List.of("lxc-info", "-n", container.name(), "-iH"), null, TIMEOUT);
+        String ip = address.stdout().lines().filter(l -> !l.contains(":")).findFirst().orElse("").strip();
+        if (ip.isEmpty()) {
+            throw new PlanningFailed("containers." + container.name() + ": the container has no IPv4 address;"
+                    + " is it running? run plan to see its state");
+        }
+        return transport.forward(ip, container.postgres().port());
+    }
+
+    @Override
+    public synchronized void close() {
+        List<AutoCloseable> all = new ArrayList<>(sessions.values());
+        all.addAll(forwards.values());
+        for (AutoCloseable closeable : all) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // closing is best effort: the SSH connection closes next and takes the rest with it
+            }
+        }
+        sessions.clear();
+        forwards.clear();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.provision.postgres;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An admin connection to one database of one server: the only way drivers talk SQL. Values go in
+ * as bind parameters; identifiers are quoted by {@link Sql#ident(String)} before they reach here.
+ */
+public interface PostgresSession extends AutoCloseable {
+
+    /** Runs a read-only query with bind parameters; small catalog results as column name to value, in order. */
+    List<Map<String, Object>> query(String sql, Object... params);
+
+    /** Runs the statements in one transaction: all of them or, on the first error, none. */
+    void executeInTransaction(List<String> statements);
+
+    /** Runs one statement on its own, outside any transaction (CREATE DATABASE, ALTER SYSTEM, ...). */
+    void executeAlone(String statement);
+
+    /**
+     * Sets a role's password, hashed with SCRAM-SHA-256 on this side: the clear text never reaches the
+     * server, its log, or any statement text.
+     */
+    void setPassword(String role, char[] password);
+
+    /** True when {@code password} matches the role's stored SCRAM verifier (so an unchanged password is not set again). */
+    boolean passwordMatches(String role, char[] password);
+
+    @Override
+    void close();
+}
