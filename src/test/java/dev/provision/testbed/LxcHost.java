@@ -57,6 +57,8 @@ public final class LxcHost extends GenericContainer<LxcHost> {
         requireLocalImage();
         withImagePullPolicy(image -> false);
         withExposedPorts(SSH_PORT);
+        // Ryuk cannot run here; bin/test removes containers whose test JVM has died.
+        withLabel("dev.provision.testbed.pid", String.valueOf(ProcessHandle.current().pid()));
         // The bind goes straight into the create command: withFileSystemBind would make Testcontainers
         // probe file mounting with an alpine container, which cannot be pulled here and stalls minutes.
         withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
