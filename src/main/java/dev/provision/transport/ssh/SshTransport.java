@@ -31,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -47,11 +48,15 @@ import java.util.concurrent.TimeoutException;
  * <p>Each command runs on its own session channel, so the transport is safe to use from several
  * threads; at most {@value #MAX_SESSIONS} commands run at once, below OpenSSH's default
  * {@code MaxSessions} of 10. The host key is checked against known_hosts before anything else
- * happens. Command input is never logged: it may carry secrets.
+ * happens. Command input is never logged: it may carry secrets. Commands run under the host's
+ * {@code timeout} (GNU coreutils), which kills them shortly after the caller's timeout.
  */
 public final class SshTransport implements Transport {
 
     static final int MAX_SESSIONS = 8;
+
+    /** How much longer than the caller the host waits before it kills a command itself. */
+    private static final long REMOTE_GRACE_SECONDS = 2;
 
     /** Replaces a file atomically: $1 temporary path, $2 octal mode, $3 target path; stdin is the content. */
     private static final String UPLOAD_SCRIPT =
@@ -127,12 +132,20 @@ public final class SshTransport implements Transport {
 
     @Override
     public CommandResult run(List<String> argv, byte[] stdin, Duration timeout) {
-        String commandLine = ShellQuoter.join(argv);
         String program = argv.get(0);
         Duration limit = timeout != null ? timeout : settings.commandTimeout();
+        String commandLine = ShellQuoter.join(withRemoteDeadline(argv, limit));
         long deadline = System.nanoTime() + limit.toNanos();
         acquireSession(program, limit, deadline);
-        try (Session session = client.startSession()) {
+        Session session;
+        try {
+            session = client.startSession();
+        } catch (IOException e) {
+            sessions.release();
+            throw new TransportException(describe() + ": cannot open a session for " + program + ": " + describe(e), e);
+        }
+        boolean abandoned = false;
+        try {
             Session.Command command = session.exec(commandLine);
             Future<byte[]> stdout = IoThreads.pool().submit(() -> readAll(command.getInputStream()));
             Future<byte[]> stderr = IoThreads.pool().submit(() -> readAll(command.getErrorStream()));
@@ -151,17 +164,49 @@ public final class SshTransport implements Transport {
                 if (e instanceof ConnectionException && remaining(deadline) > 0) {
                     throw new TransportException(describe() + ": lost the channel of " + program + ": " + describe(e), e);
                 }
+                // Kill the remote process group and give up on the channel without waiting for it.
                 signalQuietly(command);
+                abandoned = true;
                 throw new TransportException(describe() + ": " + program + " did not finish within "
-                        + limit.toSeconds() + " s; its channel was closed", e);
+                        + limit.toSeconds() + " s and was sent SIGKILL", e);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            abandoned = true;
             throw new TransportException(describe() + ": interrupted while running " + program, e);
         } catch (ExecutionException e) {
             throw new TransportException(describe() + ": lost the output of " + program + ": " + describe(e.getCause()), e);
         } catch (IOException e) {
             throw new TransportException(describe() + ": cannot run " + program + ": " + describe(e), e);
+        } finally {
+            if (abandoned) {
+                IoThreads.pool().execute(() -> closeAndRelease(session));
+            } else {
+                closeAndRelease(session);
+            }
+        }
+    }
+
+    /**
+     * Prefixes {@code timeout -s KILL} so that the host itself kills a command (and its process
+     * group) shortly after the caller gave up on it: OpenSSH refuses SSH signal requests for root
+     * sessions, and closing a channel without a terminal leaves its process running.
+     */
+    private static List<String> withRemoteDeadline(List<String> argv, Duration limit) {
+        long seconds = limit.plusMillis(999).toSeconds() + REMOTE_GRACE_SECONDS;
+        List<String> guarded = new ArrayList<>(argv.size() + 4);
+        // Option parsing stops at the duration, so a program name starting with "-" is still a program.
+        guarded.addAll(List.of("timeout", "-s", "KILL", seconds + "s"));
+        guarded.addAll(argv);
+        return guarded;
+    }
+
+    /** Closes a session channel, which waits for the server's close, then frees its slot. */
+    private void closeAndRelease(Session session) {
+        try {
+            session.close();
+        } catch (IOException | RuntimeException ignored) {
+            // The channel or the whole connection is gone already.
         } finally {
             sessions.release();
         }
