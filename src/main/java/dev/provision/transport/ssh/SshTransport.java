@@ -58,6 +58,8 @@ public final class SshTransport implements Transport {
     /** How much longer than the caller the host waits before it kills a command itself. */
     private static final long REMOTE_GRACE_SECONDS = 2;
 
+    private static final int KEEPALIVE_SECONDS = 30;
+
     /** Replaces a file atomically: $1 temporary path, $2 octal mode, $3 target path; stdin is the content. */
     private static final String UPLOAD_SCRIPT =
             "set -e; umask 077; trap 'rm -f \"$1\"' EXIT; cat > \"$1\"; chmod \"$2\" \"$1\"; mv -fT \"$1\" \"$3\"";
@@ -122,6 +124,8 @@ public final class SshTransport implements Transport {
             throw new TransportException(who + ": cannot authenticate with " + identity + ": " + describe(e)
                     + " (keys with a passphrase are not supported; use an unencrypted key or an agent-free deploy key)", e);
         }
+        // Traffic now and then keeps idle connections alive through NAT and firewalls during long applies.
+        client.getConnection().getKeepAlive().setKeepAliveInterval(KEEPALIVE_SECONDS);
         return new SshTransport(settings, client, tunnel);
     }
 
