@@ -12,8 +12,6 @@ import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.ConnectionException;
 import net.schmizz.sshj.connection.channel.direct.DirectConnection;
-import net.schmizz.sshj.connection.channel.direct.LocalPortForwarder;
-import net.schmizz.sshj.connection.channel.direct.Parameters;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.connection.channel.direct.Signal;
 import net.schmizz.sshj.userauth.UserAuthException;
@@ -23,9 +21,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +53,8 @@ public final class SshTransport implements Transport {
     /** How much longer than the caller the host waits before it kills a command itself. */
     private static final long REMOTE_GRACE_SECONDS = 2;
 
+    private static final int KEEPALIVE_SECONDS = 30;
+
     /** Replaces a file atomically: $1 temporary path, $2 octal mode, $3 target path; stdin is the content. */
     private static final String UPLOAD_SCRIPT =
             "set -e; umask 077; trap 'rm -f \"$1\"' EXIT; cat > \"$1\"; chmod \"$2\" \"$1\"; mv -fT \"$1\" \"$3\"";
@@ -68,7 +65,7 @@ public final class SshTransport implements Transport {
     private final SSHClient client;
     private final DirectConnection tunnel;
     private final Semaphore sessions = new Semaphore(MAX_SESSIONS, true);
-    private final Set<Forward> forwards = ConcurrentHashMap.newKeySet();
+    private final Set<SshPortForward> forwards = ConcurrentHashMap.newKeySet();
 
     private SshTransport(SshSettings settings, SSHClient client, DirectConnection tunnel) {
         this.settings = settings;
@@ -93,7 +90,9 @@ public final class SshTransport implements Transport {
         }
         SSHClient client = new SSHClient(new DefaultConfig());
         client.addHostKeyVerifier(verifier);
-        client.setConnectTimeout(Math.toIntExact(settings.connectTimeout().toMillis()));
+        int connectMillis = Math.toIntExact(settings.connectTimeout().toMillis());
+        client.setConnectTimeout(connectMillis);
+        client.getTransport().setTimeoutMs(connectMillis);
         DirectConnection tunnel = null;
         try {
             if (settings.jump() == null) {
@@ -120,8 +119,10 @@ public final class SshTransport implements Transport {
         } catch (IOException | RuntimeException e) {
             closeQuietly(client, tunnel);
             throw new TransportException(who + ": cannot authenticate with " + identity + ": " + describe(e)
-                    + " (keys with a passphrase are not supported; use an unencrypted key or an agent-free deploy key)", e);
+                    + " (a key protected by a passphrase is not supported; use a key without one)", e);
         }
+        // Traffic now and then keeps idle connections alive through NAT and firewalls during long applies.
+        client.getConnection().getKeepAlive().setKeepAliveInterval(KEEPALIVE_SECONDS);
         return new SshTransport(settings, client, tunnel);
     }
 
@@ -132,6 +133,9 @@ public final class SshTransport implements Transport {
 
     @Override
     public CommandResult run(List<String> argv, byte[] stdin, Duration timeout) {
+        if (argv.isEmpty()) {
+            throw new IllegalArgumentException("a command needs at least a program name");
+        }
         String program = argv.get(0);
         Duration limit = timeout != null ? timeout : settings.commandTimeout();
         String commandLine = ShellQuoter.join(withRemoteDeadline(argv, limit));
@@ -230,16 +234,7 @@ public final class SshTransport implements Transport {
     @Override
     public PortForward forward(String remoteHost, int remotePort) {
         try {
-            ServerSocket listener = new ServerSocket();
-            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            Parameters parameters = new Parameters(
-                    listener.getInetAddress().getHostAddress(), listener.getLocalPort(), remoteHost, remotePort);
-            LocalPortForwarder forwarder = client.newLocalPortForwarder(parameters, listener);
-            Forward forward = new Forward(listener, forwarder);
-            forward.listening = IoThreads.pool().submit(() -> {
-                forwarder.listen();
-                return null;
-            });
+            SshPortForward forward = SshPortForward.open(client, remoteHost, remotePort, forwards::remove);
             forwards.add(forward);
             return forward;
         } catch (IOException e) {
@@ -251,7 +246,7 @@ public final class SshTransport implements Transport {
     /** Closes the port forwards, then the connection; transports tunnelled through this one stop working. */
     @Override
     public void close() {
-        forwards.forEach(Forward::close);
+        List.copyOf(forwards).forEach(SshPortForward::close);
         closeQuietly(client, tunnel);
     }
 
@@ -341,48 +336,6 @@ public final class SshTransport implements Transport {
                 tunnel.close();
             } catch (IOException | RuntimeException ignored) {
                 // Already gone.
-            }
-        }
-    }
-
-    /** A listening loopback socket whose connections each become a direct-tcpip channel. */
-    private final class Forward implements PortForward {
-        private final ServerSocket listener;
-        private final LocalPortForwarder forwarder;
-        private volatile Future<?> listening;
-
-        Forward(ServerSocket listener, LocalPortForwarder forwarder) {
-            this.listener = listener;
-            this.forwarder = forwarder;
-        }
-
-        @Override
-        public int localPort() {
-            return listener.getLocalPort();
-        }
-
-        @Override
-        public void close() {
-            forwards.remove(this);
-            try {
-                forwarder.close();
-            } catch (IOException ignored) {
-                // The listener is closed either way below.
-            }
-            try {
-                listener.close();
-            } catch (IOException ignored) {
-                // Already closed.
-            }
-            Future<?> loop = listening;
-            if (loop != null) {
-                try {
-                    loop.get(5, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (ExecutionException | TimeoutException ignored) {
-                    // The accept loop ends with the closed socket; nothing else to wait for.
-                }
             }
         }
     }
