@@ -79,6 +79,22 @@ class CommandLineContractTest {
     }
 
     @Test
+    void anUndefinedTemplateVariableIsAValidateErrorAtItsPosition(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Files.copy(Path.of("inventory.yaml"), dir.resolve("inventory.yaml"));
+        Files.createDirectories(dir.resolve("schema"));
+        for (String sql : new String[] {"schema/event_store.sql", "schema/projections.sql"}) {
+            Files.copy(Path.of(sql), dir.resolve(sql));
+        }
+        Files.createDirectories(dir.resolve("templates"));
+        Files.writeString(dir.resolve("templates/postgresql.conf.j2"), "port = {{ port }}\nfoo = {{ undefined_thing }}\n");
+
+        Outcome outcome = run("validate", "-i", dir.resolve("inventory.yaml").toString(), "--no-color");
+
+        assertThat(outcome.code()).isEqualTo(ExitCodes.INVALID);
+        assertThat(outcome.err()).contains(dir.resolve("templates/postgresql.conf.j2") + ":2:7: template error: undefined variable undefined_thing");
+    }
+
+    @Test
     void aMissingInventoryIsExitThree() {
         Outcome missing = run("plan", "-i", "no-such-inventory.yaml");
 
