@@ -69,7 +69,8 @@ final class Session implements AutoCloseable {
         ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getOut(), options.ansi());
         try (HostLock lock = new HostLock()) {
             plan.changes().stream().flatMap(c -> c.steps().stream()).map(Step::host).distinct()
-                    .forEach(host -> lock.acquire(host, connections.get(host)));
+                    .forEach(host -> lock.acquire(host, connections.get(host))
+                            .ifPresent(note -> spec.commandLine().getErr().println("note: " + note)));
             int applied = new Applier(connections, progress).apply(plan, parallelism);
             Plan after = plan(targets, mode);
             if (after.hasChanges()) {

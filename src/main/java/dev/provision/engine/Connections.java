@@ -4,6 +4,7 @@ import dev.provision.inventory.Host;
 import dev.provision.inventory.Inventory;
 import dev.provision.postgres.PostgresSessions;
 import dev.provision.transport.Transport;
+import dev.provision.transport.TransportException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +34,12 @@ public final class Connections implements AutoCloseable {
         if (host == null) {
             throw new IllegalArgumentException("undeclared host " + hostName);
         }
-        Transport transport = factory.open(host, this::get);
+        Transport transport;
+        try {
+            transport = factory.open(host, this::get);
+        } catch (TransportException e) {
+            throw new TransportException("host " + hostName + ": " + e.getMessage(), e);
+        }
         open.put(hostName, transport);
         return transport;
     }
