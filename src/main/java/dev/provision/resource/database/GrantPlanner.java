@@ -1,0 +1,204 @@
+package dev.provision.resource.database;
+
+import dev.provision.inventory.Database;
+import dev.provision.inventory.Grant;
+import dev.provision.inventory.GrantTarget;
+import dev.provision.inventory.Schema;
+import dev.provision.plan.Action;
+import dev.provision.plan.AdminAccess;
+import dev.provision.plan.AttributeChange;
+import dev.provision.plan.Cause;
+import dev.provision.plan.PlannedChange;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Makes the privileges on the objects a database's inventory manages exactly what it declares, for
+ * the roles it manages: missing privileges are granted, undeclared ones revoked, so a GRANT made by
+ * hand shows as drift and is removed. One change per grantee, one transaction each.
+ *
+ * <p>Managed objects: the database, its declared schemas and everything in them, schemas and objects
+ * its grants name, and everything in a schema named by a {@code *_in} grant. Managed grantees: the
+ * declared roles and every role the grants name, PUBLIC included only when a grant names
+ * {@code public} (PUBLIC's defaults, CONNECT and TEMPORARY on databases and EXECUTE on routines, are
+ * otherwise left as PostgreSQL makes them). An object's owner, {@code postgres} and provision's admin
+ * role are never granted or revoked anything. Pure: no I/O.
+ */
+final class GrantPlanner {
+    private static final Set<String> UNTOUCHABLE = Set.of("postgres", AdminAccess.ROLE);
+
+    /**
+     * @param fresh the database is created by this plan, so nothing in {@code catalog} existed before
+     * @param existingRoles the roles the server has before this plan
+     */
+    List<PlannedChange> plan(Server server, Database db, DatabaseCatalog catalog, boolean fresh,
+            Collection<String> declaredRoles, Set<String> existingRoles) {
+        Map<DbObject, ObjectAcl> objects = new HashMap<>(catalog.objects());
+        for (Schema schema : db.schemas().values()) {
+            DbObject object = DbObject.schema(schema.name());
+            objects.putIfAbsent(object, new ObjectAcl(object, DesiredPrivileges.creator(db, schema.name()), Map.of()));
+        }
+        DatabaseCatalog planned = new DatabaseCatalog(objects, catalog.defaults(), catalog.extensions(), catalog.functions());
+        DesiredPrivileges desired = DesiredPrivileges.of(db, planned);
+        Set<String> grantees = grantees(db, declaredRoles);
+        Set<String> containers = containers(db);
+
+        Map<String, Diff> diffs = new LinkedHashMap<>();
+        grantees.forEach(g -> diffs.put(g, new Diff(g)));
+        for (DbObject object : managed(db, planned, desired, containers)) {
+            ObjectAcl acl = planned.acl(object);
+            Map<String, Set<String>> want = desired.objects().getOrDefault(object, Map.of());
+            Set<String> consider = new LinkedHashSet<>(grantees);
+            consider.addAll(want.keySet());
+            for (String grantee : consider) {
+                if (grantee.equals(acl.owner()) || UNTOUCHABLE.contains(grantee)) {
+                    continue;
+                }
+                Set<String> wanted = want.getOrDefault(grantee, Set.of());
+                Set<String> have = acl.of(grantee);
+                boolean existed = !fresh && catalog.acl(object) != null && existed(grantee, existingRoles);
+                diffs.computeIfAbsent(grantee, Diff::new).object(object, have, wanted, existed);
+            }
+        }
+        Set<DefaultAclKey> keys = new HashSet<>(desired.defaults().keySet());
+        planned.defaults().keySet().stream()
+                .filter(k -> containers.contains(k.schema()) && grantees.contains(k.grantee()))
+                .forEach(keys::add);
+        for (DefaultAclKey key : keys.stream().sorted(DefaultAclKey.ORDER).toList()) {
+            if (UNTOUCHABLE.contains(key.grantee())) {
+                continue;
+            }
+            Set<String> have = planned.defaults().getOrDefault(key, Set.of());
+            boolean existed = !fresh && catalog.acl(DbObject.schema(key.schema())) != null
+                    && existed(key.grantee(), existingRoles) && existingRoles.contains(key.creator());
+            diffs.computeIfAbsent(key.grantee(), Diff::new)
+                    .defaults(key, have, desired.defaults().getOrDefault(key, Set.of()), existed);
+        }
+        List<PlannedChange> changes = new ArrayList<>();
+        diffs.forEach((grantee, diff) -> {
+            if (!diff.statements.isEmpty()) {
+                String waiting = desired.waiting().isEmpty() ? ""
+                        : "; waiting for objects that do not exist yet: " + String.join(", ", new TreeSet<>(desired.waiting()));
+                boolean created = diff.attributes.stream().allMatch(a -> a.before() == null);
+                changes.add(new PlannedChange(server.database(db.name()).child("grants").child(grantee),
+                        created ? Action.CREATE : Action.UPDATE,
+                        diff.drift ? Cause.DRIFT : Cause.INVENTORY,
+                        (diff.drift ? "privileges of " : "privileges to grant to ") + grantee + " differ from the inventory" + waiting,
+                        diff.attributes, List.of(), List.of(server.sql(db.name(), diff.statements, true))));
+            }
+        });
+        return changes;
+    }
+
+    /** Roles whose privileges on managed objects are exactly what the inventory says. */
+    private static Set<String> grantees(Database db, Collection<String> declaredRoles) {
+        Set<String> grantees = new LinkedHashSet<>(declaredRoles);
+        db.grants().stream().map(Grant::role).forEach(grantees::add);
+        grantees.removeAll(UNTOUCHABLE);
+        return grantees;
+    }
+
+    /** Schemas whose every object is managed: the declared ones and those named by a {@code *_in} grant. */
+    private static Set<String> containers(Database db) {
+        Set<String> containers = new HashSet<>(db.schemas().keySet());
+        for (Grant grant : db.grants()) {
+            switch (grant.on().kind()) {
+                case TABLES_IN, SEQUENCES_IN, FUNCTIONS_IN -> containers.add(grant.on().name());
+                default -> { }
+            }
+        }
+        return containers;
+    }
+
+    /** The schemas the reader must look into: every schema a declared schema or a grant names. */
+    static Set<String> schemasToRead(Database db) {
+        Set<String> schemas = new TreeSet<>(db.schemas().keySet());
+        for (Grant grant : db.grants()) {
+            GrantTarget on = grant.on();
+            switch (on.kind()) {
+                case DATABASE -> { }
+                case SCHEMA, TABLES_IN, SEQUENCES_IN, FUNCTIONS_IN -> schemas.add(on.name());
+                case TABLE, SEQUENCE, FUNCTION -> schemas.add(on.name().substring(0, on.name().indexOf('.')));
+            }
+        }
+        return schemas;
+    }
+
+    private static List<DbObject> managed(Database db, DatabaseCatalog catalog, DesiredPrivileges desired, Set<String> containers) {
+        Set<DbObject> managed = new HashSet<>(desired.objects().keySet());
+        for (DbObject object : catalog.objects().keySet()) {
+            if (object.kind() == ObjectKind.DATABASE ? object.name().equals(db.name()) : containers.contains(object.container())) {
+                managed.add(object);
+            }
+        }
+        return managed.stream().filter(o -> catalog.acl(o) != null).sorted(DbObject.ORDER).toList();
+    }
+
+    private static boolean existed(String grantee, Set<String> existingRoles) {
+        return grantee.equals("public") || grantee.startsWith("pg_") || existingRoles.contains(grantee);
+    }
+
+    /** The statements and plan lines for one grantee. */
+    private static final class Diff {
+        private final String grantee;
+        final List<String> statements = new ArrayList<>();
+        final List<AttributeChange> attributes = new ArrayList<>();
+        boolean drift;
+
+        Diff(String grantee) {
+            this.grantee = grantee;
+        }
+
+        void object(DbObject object, Set<String> have, Set<String> want, boolean existed) {
+            Set<String> add = minus(want, have);
+            Set<String> remove = minus(have, want);
+            if (!add.isEmpty()) {
+                statements.add(GrantSql.grant(object, add, grantee));
+            }
+            if (!remove.isEmpty()) {
+                statements.add(GrantSql.revoke(object, remove, grantee));
+            }
+            record(object.display(), object.kind(), have, want, add, remove, existed);
+        }
+
+        void defaults(DefaultAclKey key, Set<String> have, Set<String> want, boolean existed) {
+            Set<String> add = minus(want, have);
+            Set<String> remove = minus(have, want);
+            if (!add.isEmpty()) {
+                statements.add(GrantSql.grantDefault(key, add));
+            }
+            if (!remove.isEmpty()) {
+                statements.add(GrantSql.revokeDefault(key, remove));
+            }
+            record(key.display(), key.objects().kind(), have, want, add, remove, existed);
+        }
+
+
+        private void record(String what, ObjectKind kind, Set<String> have, Set<String> want, Set<String> add,
+                Set<String> remove, boolean existed) {
+            if (add.isEmpty() && remove.isEmpty()) {
+                return;
+            }
+            drift |= !remove.isEmpty() || existed;
+            attributes.add(new AttributeChange(what, show(kind, have), show(kind, want)));
+        }
+
+        private static String show(ObjectKind kind, Set<String> privileges) {
+            return privileges.isEmpty() ? null : String.join(", ", kind.privileges().stream().filter(privileges::contains).toList());
+        }
+
+        private static Set<String> minus(Set<String> a, Set<String> b) {
+            Set<String> result = new LinkedHashSet<>(a);
+            result.removeAll(b);
+            return result;
+        }
+    }
+}
