@@ -45,7 +45,9 @@ final class GrantPlanner {
         for (Schema schema : db.schemas().values()) {
             DbObject object = DbObject.schema(schema.name());
             objects.putIfAbsent(object, new ObjectAcl(object, DesiredPrivileges.creator(db, schema.name()), Map.of()));
+            owned(objects, object, SchemaPlanner.owner(db, schema));
         }
+        owned(objects, DbObject.database(db.name()), db.owner());
         DatabaseCatalog planned = new DatabaseCatalog(objects, catalog.defaults(), catalog.extensions(), catalog.functions());
         DesiredPrivileges desired = DesiredPrivileges.of(db, planned);
         Set<String> grantees = grantees(db, declaredRoles);
@@ -96,6 +98,25 @@ final class GrantPlanner {
             }
         });
         return changes;
+    }
+
+    /**
+     * The ACL as it will be once the planned owner change ran: PostgreSQL hands the old owner's
+     * privileges to the new owner, so a role that was the owner is left with none.
+     */
+    private static void owned(Map<DbObject, ObjectAcl> objects, DbObject object, String owner) {
+        ObjectAcl acl = objects.get(object);
+        if (acl == null || owner == null || owner.equals(acl.owner())) {
+            return;
+        }
+        Map<String, Set<String>> privileges = new HashMap<>(acl.privileges());
+        Set<String> inherited = new HashSet<>(privileges.getOrDefault(owner, Set.of()));
+        Set<String> previous = privileges.remove(acl.owner());
+        if (previous != null) {
+            inherited.addAll(previous);
+        }
+        privileges.put(owner, inherited);
+        objects.put(object, new ObjectAcl(object, owner, privileges));
     }
 
     /** Roles whose privileges on managed objects are exactly what the inventory says. */
