@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Compares each declared password with the role's stored verifier on this side, so an unchanged
@@ -24,30 +25,31 @@ final class PasswordChecker {
         this.secrets = secrets;
     }
 
-    /** For every declared role with a password that exists on the server. */
+    /** For every declared role with a password that exists on the server; one catalog query for all. */
     Map<String, PasswordStatus> check(PostgresSession session, Iterable<Role> roles, ClusterState cluster) {
         Map<String, PasswordStatus> status = new HashMap<>();
-        for (Role role : roles) {
-            if (role.password() == null || !cluster.roles().containsKey(role.name())) {
-                continue;
+        Map<String, char[]> resolved = new HashMap<>();
+        try {
+            for (Role role : roles) {
+                if (role.password() == null || !cluster.roles().containsKey(role.name())) {
+                    continue;
+                }
+                SecretRef ref = role.password();
+                if (ref.kind() == SecretRef.Kind.FILE && ref.generate() && !Files.exists(Path.of(ref.name()))) {
+                    status.put(role.name(), PasswordStatus.WILL_BE_GENERATED);
+                    continue;
+                }
+                try {
+                    resolved.put(role.name(), secrets.resolve(ref));
+                } catch (SecretUnavailable e) {
+                    throw new PlanningFailed(e.getMessage());
+                }
             }
-            SecretRef ref = role.password();
-            if (ref.kind() == SecretRef.Kind.FILE && ref.generate() && !Files.exists(Path.of(ref.name()))) {
-                status.put(role.name(), PasswordStatus.WILL_BE_GENERATED);
-                continue;
-            }
-            char[] secret;
-            try {
-                secret = secrets.resolve(ref);
-            } catch (SecretUnavailable e) {
-                throw new PlanningFailed(e.getMessage());
-            }
-            try {
-                status.put(role.name(), session.passwordMatches(role.name(), secret) ? PasswordStatus.MATCHES : PasswordStatus.DIFFERS);
-            } finally {
-                Arrays.fill(secret, '\0');
-            }
+            Set<String> matching = session.matchingPasswords(resolved);
+            resolved.keySet().forEach(role -> status.put(role, matching.contains(role) ? PasswordStatus.MATCHES : PasswordStatus.DIFFERS));
+            return status;
+        } finally {
+            resolved.values().forEach(secret -> Arrays.fill(secret, '\0'));
         }
-        return status;
     }
 }
