@@ -64,7 +64,12 @@ final class Reconciler {
     }
 
     Plan plan(Inventory inventory) {
-        try (Connections connections = connections(inventory)) {
+        return plan(inventory, server.sessions());
+    }
+
+    /** Plans with the admin sessions {@code sessions} (a counting wrapper, say). */
+    Plan plan(Inventory inventory, PostgresSessions sessions) {
+        try (Connections connections = new Connections(inventory, (host, hosts) -> new LocalTransport(), sessions)) {
             return engine.plan(inventory, connections, Targets.all(), Mode.APPLY);
         }
     }
