@@ -13,7 +13,6 @@ import dev.provision.inventory.Inventory;
 import dev.provision.inventory.Postgres;
 import dev.provision.inventory.Role;
 import dev.provision.plan.Action;
-import dev.provision.plan.AdminAccess;
 import dev.provision.plan.PlannedChange;
 import dev.provision.plan.ResourceAddress;
 import dev.provision.postgres.PostgresSession;
@@ -100,7 +99,7 @@ public final class DatabaseDriver implements ResourceDriver {
             DatabasePlanner.Outcome outcome = databases.plan(server, db, cluster);
             outcome.change().ifPresent(changes::add);
             DatabaseCatalog catalog = outcome.fresh()
-                    ? DatabaseCatalog.fresh(db.name(), db.owner() == null ? AdminAccess.ROLE : db.owner())
+                    ? DatabaseCatalog.fresh(db.name(), DatabasePlanner.owner(db))
                     : catalogReader.read(sessions.open(server.container(), db.name()), GrantPlanner.schemasToRead(db),
                             signatures(db));
             changes.addAll(schemas.plan(server, db, catalog));

@@ -31,6 +31,11 @@ final class DatabasePlanner {
      */
     record Outcome(Optional<PlannedChange> change, boolean fresh) {}
 
+    /** The declared owner, or {@code postgres}, as documented: an undeclared owner is still managed. */
+    static String owner(Database db) {
+        return db.owner() == null ? "postgres" : db.owner();
+    }
+
     Outcome plan(Server server, Database db, ClusterState cluster) {
         DatabaseState actual = cluster.databases().get(db.name());
         if (actual == null) {
@@ -56,9 +61,9 @@ final class DatabasePlanner {
     private static Optional<PlannedChange> update(Server server, Database db, DatabaseState actual) {
         List<AttributeChange> attributes = new ArrayList<>();
         List<String> statements = new ArrayList<>();
-        if (db.owner() != null && !db.owner().equals(actual.owner())) {
-            attributes.add(new AttributeChange("owner", actual.owner(), db.owner()));
-            statements.add(DatabaseSql.owner(db.name(), db.owner()));
+        if (!owner(db).equals(actual.owner())) {
+            attributes.add(new AttributeChange("owner", actual.owner(), owner(db)));
+            statements.add(DatabaseSql.owner(db.name(), owner(db)));
         }
         if (db.connectionLimit() != actual.connectionLimit()) {
             attributes.add(new AttributeChange("connection_limit", String.valueOf(actual.connectionLimit()),
@@ -125,9 +130,7 @@ final class DatabasePlanner {
 
     private static List<AttributeChange> created(Database db) {
         List<AttributeChange> attributes = new ArrayList<>();
-        if (db.owner() != null) {
-            attributes.add(new AttributeChange("owner", null, db.owner()));
-        }
+        attributes.add(new AttributeChange("owner", null, owner(db)));
         if (db.encoding() != null) {
             attributes.add(new AttributeChange("encoding", null, db.encoding()));
         }

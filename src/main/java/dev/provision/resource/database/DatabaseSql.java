@@ -17,10 +17,8 @@ final class DatabaseSql {
 
     /** CREATE DATABASE, which PostgreSQL runs only outside a transaction. */
     static String create(Database db, String template) {
-        StringBuilder sql = new StringBuilder("CREATE DATABASE ").append(Sql.ident(db.name())).append(" WITH");
-        if (db.owner() != null) {
-            sql.append(" OWNER ").append(Sql.ident(db.owner()));
-        }
+        StringBuilder sql = new StringBuilder("CREATE DATABASE ").append(Sql.ident(db.name())).append(" WITH")
+                .append(" OWNER ").append(Sql.ident(DatabasePlanner.owner(db)));
         sql.append(" TEMPLATE ").append(Sql.ident(template));
         if (db.encoding() != null) {
             sql.append(" ENCODING ").append(Sql.literal(db.encoding()));

@@ -4,7 +4,6 @@ import dev.provision.inventory.Database;
 import dev.provision.inventory.Grant;
 import dev.provision.inventory.GrantTarget;
 import dev.provision.inventory.Schema;
-import dev.provision.plan.AdminAccess;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -79,13 +78,12 @@ record DesiredPrivileges(
 
     /**
      * The role whose future objects in {@code schema} default privileges apply to: the schema's owner
-     * as declared, else the database's declared owner, else provision's admin role (which then creates
-     * them). Schema SQL must therefore create objects as that role.
+     * (for {@code public} or an undeclared schema, the database's owner). Schema SQL must therefore
+     * create objects as that role.
      */
     static String creator(Database db, String schema) {
         Schema declared = db.schemas().get(schema);
-        String owner = declared == null ? db.owner() : SchemaPlanner.owner(db, declared);
-        return owner == null ? AdminAccess.ROLE : owner;
+        return declared == null ? DatabasePlanner.owner(db) : SchemaPlanner.owner(db, declared);
     }
 
     /** Upper case, TEMP as TEMPORARY, ALL as every privilege of the kind. */

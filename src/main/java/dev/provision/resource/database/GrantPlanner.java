@@ -47,7 +47,7 @@ final class GrantPlanner {
             objects.putIfAbsent(object, new ObjectAcl(object, DesiredPrivileges.creator(db, schema.name()), Map.of()));
             owned(objects, object, SchemaPlanner.owner(db, schema));
         }
-        owned(objects, DbObject.database(db.name()), db.owner());
+        owned(objects, DbObject.database(db.name()), DatabasePlanner.owner(db));
         DatabaseCatalog planned = new DatabaseCatalog(objects, catalog.defaults(), catalog.extensions(), catalog.functions());
         DesiredPrivileges desired = DesiredPrivileges.of(db, planned);
         Set<String> grantees = grantees(db, declaredRoles);

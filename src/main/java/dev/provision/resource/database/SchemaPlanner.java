@@ -27,9 +27,9 @@ final class SchemaPlanner {
             ResourceAddress address = base.child("schemas").child(schema.name());
             if (actual == null) {
                 changes.add(new PlannedChange(address, Action.CREATE, Cause.INVENTORY, "schema does not exist",
-                        owner == null ? List.of() : List.of(new AttributeChange("owner", null, owner)), List.of(),
+                        List.of(new AttributeChange("owner", null, owner)), List.of(),
                         List.of(server.sql(db.name(), List.of(SchemaSql.create(schema.name(), owner)), true))));
-            } else if (owner != null && !owner.equals(actual)) {
+            } else if (!owner.equals(actual)) {
                 changes.add(new PlannedChange(address, Action.UPDATE, Cause.DRIFT, "schema owner differs",
                         List.of(new AttributeChange("owner", actual, owner)), List.of(),
                         List.of(server.sql(db.name(), List.of(SchemaSql.owner(schema.name(), owner)), true))));
@@ -73,8 +73,8 @@ final class SchemaPlanner {
                 attributes, List.of(), List.of(server.sql(db.name(), statements, true))));
     }
 
-    /** A schema's declared owner, else the database's declared owner; {@code null} when neither is declared. */
+    /** A schema's declared owner, else the database's owner. */
     static String owner(Database db, Schema schema) {
-        return schema.owner() != null ? schema.owner() : db.owner();
+        return schema.owner() != null ? schema.owner() : DatabasePlanner.owner(db);
     }
 }
