@@ -29,7 +29,8 @@ import java.util.Set;
  * What each server holds: roles, databases, schemas, extensions, grants and default privileges. Per
  * server it reads roles and databases in a few batched queries, then each database in one round trip,
  * and plans in dependency order: roles (groups before members), then per database its creation or
- * settings, schemas, extensions and privileges. Destroy plans nothing here: the container takes its
+ * settings, schemas, extensions, the schema objects of its SQL files ({@link SchemaObjectPlanner}), and
+ * privileges. Destroy plans nothing here: the container takes its
  * server with it.
  */
 public final class DatabaseDriver implements ResourceDriver {
@@ -40,13 +41,16 @@ public final class DatabaseDriver implements ResourceDriver {
     private final DatabasePlanner databases = new DatabasePlanner();
     private final SchemaPlanner schemas = new SchemaPlanner();
     private final GrantPlanner grants = new GrantPlanner();
+    private final SchemaObjectPlanner objects;
 
     public DatabaseDriver() {
-        this(new SecretResolver());
+        this(new SecretResolver(), SchemaObjectPlanner.NONE);
     }
 
-    public DatabaseDriver(SecretResolver secrets) {
+    /** {@code objects} plans the databases' SQL files, between their schemas and their grants. */
+    public DatabaseDriver(SecretResolver secrets, SchemaObjectPlanner objects) {
         this.passwords = new PasswordChecker(secrets);
+        this.objects = objects;
     }
 
     @Override
@@ -98,11 +102,15 @@ public final class DatabaseDriver implements ResourceDriver {
             }
             DatabasePlanner.Outcome outcome = databases.plan(server, db, cluster);
             outcome.change().ifPresent(changes::add);
+            PostgresSession session = outcome.fresh() ? null : sessions.open(server.container(), db.name());
             DatabaseCatalog catalog = outcome.fresh()
                     ? DatabaseCatalog.fresh(db.name(), DatabasePlanner.owner(db))
-                    : catalogReader.read(sessions.open(server.container(), db.name()), GrantPlanner.schemasToRead(db),
-                            signatures(db));
+                    : catalogReader.read(session, GrantPlanner.schemasToRead(db), signatures(db));
             changes.addAll(schemas.plan(server, db, catalog));
+            SchemaObjectPlanner.Result sql = objects.plan(server.host(), server.container(), db, session);
+            changes.addAll(sql.changes());
+            catalog = catalog.withCreated(sql.created().stream().map(SchemaObjectPlanner.NewObject::object).toList(),
+                    schema -> DesiredPrivileges.creator(db, schema));
             changes.addAll(grants.plan(server, db, catalog, outcome.fresh(), pg.roles().keySet(), cluster.roles().keySet()));
         }
         return changes.stream().filter(c -> targets.includes(c.address())).toList();

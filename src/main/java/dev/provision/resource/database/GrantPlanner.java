@@ -48,13 +48,14 @@ final class GrantPlanner {
             owned(objects, object, SchemaPlanner.owner(db, schema));
         }
         owned(objects, DbObject.database(db.name()), DatabasePlanner.owner(db));
-        DatabaseCatalog planned = new DatabaseCatalog(objects, catalog.defaults(), catalog.extensions(), catalog.functions());
+        DatabaseCatalog planned = new DatabaseCatalog(objects, catalog.defaults(), catalog.extensions(), catalog.functions(),
+                catalog.created());
         DesiredPrivileges desired = DesiredPrivileges.of(db, planned);
         Set<String> grantees = grantees(db, declaredRoles);
         Set<String> containers = containers(db);
 
-        Map<String, Diff> diffs = new LinkedHashMap<>();
-        grantees.forEach(g -> diffs.put(g, new Diff(g)));
+        Map<String, GranteeDiff> diffs = new LinkedHashMap<>();
+        grantees.forEach(g -> diffs.put(g, new GranteeDiff(g)));
         for (DbObject object : managed(db, planned, desired, containers)) {
             ObjectAcl acl = planned.acl(object);
             Map<String, Set<String>> want = desired.objects().getOrDefault(object, Map.of());
@@ -66,8 +67,8 @@ final class GrantPlanner {
                 }
                 Set<String> wanted = want.getOrDefault(grantee, Set.of());
                 Set<String> have = acl.of(grantee);
-                boolean existed = !fresh && catalog.acl(object) != null && existed(grantee, existingRoles);
-                diffs.computeIfAbsent(grantee, Diff::new).object(object, have, wanted, existed);
+                boolean existed = !fresh && catalog.existedBefore(object) && existed(grantee, existingRoles);
+                diffs.computeIfAbsent(grantee, GranteeDiff::new).object(object, have, wanted, existed);
             }
         }
         Set<DefaultAclKey> keys = new HashSet<>(desired.defaults().keySet());
@@ -79,9 +80,9 @@ final class GrantPlanner {
                 continue;
             }
             Set<String> have = planned.defaults().getOrDefault(key, Set.of());
-            boolean existed = !fresh && catalog.acl(DbObject.schema(key.schema())) != null
+            boolean existed = !fresh && catalog.existedBefore(DbObject.schema(key.schema()))
                     && existed(key.grantee(), existingRoles) && existingRoles.contains(key.creator());
-            diffs.computeIfAbsent(key.grantee(), Diff::new)
+            diffs.computeIfAbsent(key.grantee(), GranteeDiff::new)
                     .defaults(key, have, desired.defaults().getOrDefault(key, Set.of()), existed);
         }
         List<PlannedChange> changes = new ArrayList<>();
@@ -165,61 +166,5 @@ final class GrantPlanner {
 
     private static boolean existed(String grantee, Set<String> existingRoles) {
         return grantee.equals("public") || grantee.startsWith("pg_") || existingRoles.contains(grantee);
-    }
-
-    /** The statements and plan lines for one grantee. */
-    private static final class Diff {
-        private final String grantee;
-        final List<String> statements = new ArrayList<>();
-        final List<AttributeChange> attributes = new ArrayList<>();
-        boolean drift;
-
-        Diff(String grantee) {
-            this.grantee = grantee;
-        }
-
-        void object(DbObject object, Set<String> have, Set<String> want, boolean existed) {
-            Set<String> add = minus(want, have);
-            Set<String> remove = minus(have, want);
-            if (!add.isEmpty()) {
-                statements.add(GrantSql.grant(object, add, grantee));
-            }
-            if (!remove.isEmpty()) {
-                statements.add(GrantSql.revoke(object, remove, grantee));
-            }
-            record(object.display(), object.kind(), have, want, add, remove, existed);
-        }
-
-        void defaults(DefaultAclKey key, Set<String> have, Set<String> want, boolean existed) {
-            Set<String> add = minus(want, have);
-            Set<String> remove = minus(have, want);
-            if (!add.isEmpty()) {
-                statements.add(GrantSql.grantDefault(key, add));
-            }
-            if (!remove.isEmpty()) {
-                statements.add(GrantSql.revokeDefault(key, remove));
-            }
-            record(key.display(), key.objects().kind(), have, want, add, remove, existed);
-        }
-
-
-        private void record(String what, ObjectKind kind, Set<String> have, Set<String> want, Set<String> add,
-                Set<String> remove, boolean existed) {
-            if (add.isEmpty() && remove.isEmpty()) {
-                return;
-            }
-            drift |= !remove.isEmpty() || existed;
-            attributes.add(new AttributeChange(what, show(kind, have), show(kind, want)));
-        }
-
-        private static String show(ObjectKind kind, Set<String> privileges) {
-            return privileges.isEmpty() ? null : String.join(", ", kind.privileges().stream().filter(privileges::contains).toList());
-        }
-
-        private static Set<String> minus(Set<String> a, Set<String> b) {
-            Set<String> result = new LinkedHashSet<>(a);
-            result.removeAll(b);
-            return result;
-        }
     }
 }

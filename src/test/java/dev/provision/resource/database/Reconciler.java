@@ -28,10 +28,15 @@ import java.util.List;
  */
 final class Reconciler {
     private final PostgresServer server;
-    private final Engine engine = new Engine(List.of(new DatabaseDriver()));
+    private final Engine engine;
 
     Reconciler(PostgresServer server) {
+        this(server, new DatabaseDriver());
+    }
+
+    Reconciler(PostgresServer server, DatabaseDriver driver) {
         this.server = server;
+        this.engine = new Engine(List.of(driver));
     }
 
     /** An inventory with one container {@code db} on a local host, whose postgres section is {@code postgres}. */
