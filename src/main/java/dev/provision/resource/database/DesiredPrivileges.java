@@ -20,17 +20,17 @@ import java.util.Set;
  *
  * @param objects per object, per grantee, the privileges wanted
  * @param defaults per default-privileges entry, the privileges wanted
- * @param waiting the objects named by grants that do not exist yet, as the plan shows them
+ * @param waiting per grantee, the objects its grants name that do not exist yet, as the plan shows them
  */
 record DesiredPrivileges(
         Map<DbObject, Map<String, Set<String>>> objects,
         Map<DefaultAclKey, Set<String>> defaults,
-        List<String> waiting) {
+        Map<String, List<String>> waiting) {
 
     static DesiredPrivileges of(Database db, DatabaseCatalog catalog) {
         Map<DbObject, Map<String, Set<String>>> objects = new HashMap<>();
         Map<DefaultAclKey, Set<String>> defaults = new HashMap<>();
-        List<String> waiting = new ArrayList<>();
+        Map<String, List<String>> waiting = new HashMap<>();
         for (Grant grant : db.grants()) {
             GrantTarget on = grant.on();
             ObjectKind kind = ObjectKind.of(on.kind());
@@ -45,7 +45,7 @@ record DesiredPrivileges(
                     if (catalog.acl(object) != null) {
                         targets.add(object);
                     } else {
-                        waiting.add(object.display());
+                        waiting.computeIfAbsent(grant.role(), r -> new ArrayList<>()).add(object.display());
                     }
                 }
                 case FUNCTION -> {
@@ -53,7 +53,7 @@ record DesiredPrivileges(
                     if (object != null) {
                         targets.add(object);
                     } else {
-                        waiting.add("function " + on.name());
+                        waiting.computeIfAbsent(grant.role(), r -> new ArrayList<>()).add("function " + on.name());
                     }
                 }
                 case TABLES_IN, SEQUENCES_IN, FUNCTIONS_IN -> {

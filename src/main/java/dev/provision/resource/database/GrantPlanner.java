@@ -4,10 +4,7 @@ import dev.provision.inventory.Database;
 import dev.provision.inventory.Grant;
 import dev.provision.inventory.GrantTarget;
 import dev.provision.inventory.Schema;
-import dev.provision.plan.Action;
 import dev.provision.plan.AdminAccess;
-import dev.provision.plan.AttributeChange;
-import dev.provision.plan.Cause;
 import dev.provision.plan.PlannedChange;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,34 +38,24 @@ final class GrantPlanner {
      */
     List<PlannedChange> plan(Server server, Database db, DatabaseCatalog catalog, boolean fresh,
             Collection<String> declaredRoles, Set<String> existingRoles) {
-        Map<DbObject, ObjectAcl> objects = new HashMap<>(catalog.objects());
-        for (Schema schema : db.schemas().values()) {
-            DbObject object = DbObject.schema(schema.name());
-            objects.putIfAbsent(object, new ObjectAcl(object, DesiredPrivileges.creator(db, schema.name()), Map.of()));
-            owned(objects, object, SchemaPlanner.owner(db, schema));
-        }
-        owned(objects, DbObject.database(db.name()), DatabasePlanner.owner(db));
-        DatabaseCatalog planned = new DatabaseCatalog(objects, catalog.defaults(), catalog.extensions(), catalog.functions(),
-                catalog.created());
+        DatabaseCatalog planned = afterOwnerChanges(db, catalog);
         DesiredPrivileges desired = DesiredPrivileges.of(db, planned);
         Set<String> grantees = grantees(db, declaredRoles);
         Set<String> containers = containers(db);
-
         Map<String, GranteeDiff> diffs = new LinkedHashMap<>();
         grantees.forEach(g -> diffs.put(g, new GranteeDiff(g)));
+
         for (DbObject object : managed(db, planned, desired, containers)) {
             ObjectAcl acl = planned.acl(object);
             Map<String, Set<String>> want = desired.objects().getOrDefault(object, Map.of());
             Set<String> consider = new LinkedHashSet<>(grantees);
             consider.addAll(want.keySet());
             for (String grantee : consider) {
-                if (grantee.equals(acl.owner()) || UNTOUCHABLE.contains(grantee)) {
-                    continue;
+                if (!grantee.equals(acl.owner()) && !UNTOUCHABLE.contains(grantee)) {
+                    boolean existed = !fresh && catalog.existedBefore(object) && existed(grantee, existingRoles);
+                    diffs.computeIfAbsent(grantee, GranteeDiff::new)
+                            .object(object, acl.of(grantee), want.getOrDefault(grantee, Set.of()), existed);
                 }
-                Set<String> wanted = want.getOrDefault(grantee, Set.of());
-                Set<String> have = acl.of(grantee);
-                boolean existed = !fresh && catalog.existedBefore(object) && existed(grantee, existingRoles);
-                diffs.computeIfAbsent(grantee, GranteeDiff::new).object(object, have, wanted, existed);
             }
         }
         Set<DefaultAclKey> keys = new HashSet<>(desired.defaults().keySet());
@@ -76,29 +63,29 @@ final class GrantPlanner {
                 .filter(k -> containers.contains(k.schema()) && grantees.contains(k.grantee()))
                 .forEach(keys::add);
         for (DefaultAclKey key : keys.stream().sorted(DefaultAclKey.ORDER).toList()) {
-            if (UNTOUCHABLE.contains(key.grantee())) {
-                continue;
+            if (!UNTOUCHABLE.contains(key.grantee())) {
+                boolean existed = !fresh && catalog.existedBefore(DbObject.schema(key.schema()))
+                        && existed(key.grantee(), existingRoles) && existingRoles.contains(key.creator());
+                diffs.computeIfAbsent(key.grantee(), GranteeDiff::new).defaults(key,
+                        planned.defaults().getOrDefault(key, Set.of()), desired.defaults().getOrDefault(key, Set.of()), existed);
             }
-            Set<String> have = planned.defaults().getOrDefault(key, Set.of());
-            boolean existed = !fresh && catalog.existedBefore(DbObject.schema(key.schema()))
-                    && existed(key.grantee(), existingRoles) && existingRoles.contains(key.creator());
-            diffs.computeIfAbsent(key.grantee(), GranteeDiff::new)
-                    .defaults(key, have, desired.defaults().getOrDefault(key, Set.of()), existed);
         }
         List<PlannedChange> changes = new ArrayList<>();
-        diffs.forEach((grantee, diff) -> {
-            if (!diff.statements.isEmpty()) {
-                String waiting = desired.waiting().isEmpty() ? ""
-                        : "; waiting for objects that do not exist yet: " + String.join(", ", new TreeSet<>(desired.waiting()));
-                boolean created = diff.attributes.stream().allMatch(a -> a.before() == null);
-                changes.add(new PlannedChange(server.database(db.name()).child("grants").child(grantee),
-                        created ? Action.CREATE : Action.UPDATE,
-                        diff.drift ? Cause.DRIFT : Cause.INVENTORY,
-                        (diff.drift ? "privileges of " : "privileges to grant to ") + grantee + " differ from the inventory" + waiting,
-                        diff.attributes, List.of(), List.of(server.sql(db.name(), diff.statements, true))));
-            }
-        });
+        diffs.forEach((grantee, diff) -> diff.change(server, db.name(), desired.waiting().getOrDefault(grantee, List.of()))
+                .ifPresent(changes::add));
         return changes;
+    }
+
+    /** The catalog with the schemas this plan creates, and the ACLs as the planned owner changes leave them. */
+    private static DatabaseCatalog afterOwnerChanges(Database db, DatabaseCatalog catalog) {
+        Map<DbObject, ObjectAcl> objects = new HashMap<>(catalog.objects());
+        for (Schema schema : db.schemas().values()) {
+            DbObject object = DbObject.schema(schema.name());
+            objects.putIfAbsent(object, new ObjectAcl(object, SchemaPlanner.owner(db, schema), Map.of()));
+            owned(objects, object, SchemaPlanner.owner(db, schema));
+        }
+        owned(objects, DbObject.database(db.name()), DatabasePlanner.owner(db));
+        return new DatabaseCatalog(objects, catalog.defaults(), catalog.extensions(), catalog.functions(), catalog.created());
     }
 
     /**

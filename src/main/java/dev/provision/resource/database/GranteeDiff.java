@@ -1,20 +1,41 @@
 package dev.provision.resource.database;
 
+import dev.provision.plan.Action;
 import dev.provision.plan.AttributeChange;
+import dev.provision.plan.Cause;
+import dev.provision.plan.PlannedChange;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** The GRANT and REVOKE statements, and the plan lines, that bring one grantee's privileges in line. */
 final class GranteeDiff {
     private final String grantee;
-    final List<String> statements = new ArrayList<>();
-    final List<AttributeChange> attributes = new ArrayList<>();
-    boolean drift;
+    private final List<String> statements = new ArrayList<>();
+    private final List<AttributeChange> attributes = new ArrayList<>();
+    private boolean drift;
 
     GranteeDiff(String grantee) {
         this.grantee = grantee;
+    }
+
+    /**
+     * The change at {@code databases.DB.grants.GRANTEE}, one transaction; empty when nothing differs.
+     * It is drift when it revokes, or grants on an object and to a role that existed before this plan.
+     */
+    Optional<PlannedChange> change(Server server, String database, List<String> waiting) {
+        if (statements.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean created = attributes.stream().allMatch(a -> a.before() == null);
+        String summary = (drift ? "privileges of " + grantee + " differ from the inventory" : "privileges declared for " + grantee)
+                + (waiting.isEmpty() ? "" : "; waiting for objects that do not exist yet: " + String.join(", ", new TreeSet<>(waiting)));
+        return Optional.of(new PlannedChange(server.database(database).child("grants").child(grantee),
+                created ? Action.CREATE : Action.UPDATE, drift ? Cause.DRIFT : Cause.INVENTORY, summary, attributes, List.of(),
+                List.of(server.sql(database, statements, true))));
     }
 
     void object(DbObject object, Set<String> have, Set<String> want, boolean existed) {

@@ -13,7 +13,6 @@ import dev.provision.postgres.PostgresSession;
 import dev.provision.testing.PostgresServer;
 import dev.provision.testing.WithPostgres;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
