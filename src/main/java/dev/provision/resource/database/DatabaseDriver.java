@@ -74,12 +74,10 @@ public final class DatabaseDriver implements ResourceDriver {
             try {
                 changes.addAll(plan(server, pg, connections.postgres(), targets, serverAbsent(earlier, container.name())));
             } catch (PlanningFailed | SqlFailed e) {
-                if (earlier.stream().anyMatch(c -> c.address().isWithin(ResourceAddress.of("containers", container.name())))) {
-                    throw new PlanningFailed(e.getMessage() + "\nThe changes planned above for containers." + container.name()
-                            + " must be applied first: run apply with --target containers." + container.name()
-                            + ".postgres, then plan again");
-                }
-                throw e;
+                boolean pending = earlier.stream().anyMatch(c -> c.address().isWithin(ResourceAddress.of("containers", container.name())));
+                throw new PlanningFailed("reading the roles and databases of " + server.address() + " failed: " + e.getMessage()
+                        + (pending ? "\nThe changes planned above for containers." + container.name() + " may have to be applied"
+                                + " first: run apply with --target containers." + container.name() + ".postgres, then plan again" : ""));
             }
         }
         return changes;
