@@ -64,8 +64,12 @@ build_host() {
   else
     tar -cf "$ctx/lxc-cache.tar" -T /dev/null
   fi
-  log "building $host_image (context $hash)"
-  docker build -q --label "dev.provision.context=$hash" -t "$host_image" "$ctx" >/dev/null
+  log "building $host_image (context $hash; log: /tmp/provision-lxc-host-build.log)"
+  if ! docker build --label "dev.provision.context=$hash" -t "$host_image" "$ctx" >/tmp/provision-lxc-host-build.log 2>&1; then
+    tail -n 40 /tmp/provision-lxc-host-build.log >&2
+    log "docker build failed"
+    exit 1
+  fi
 }
 
 ensure_lxc_cache

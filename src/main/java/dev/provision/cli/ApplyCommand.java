@@ -34,6 +34,10 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--show-commands", description = "Show the exact commands and SQL each change runs.")
     boolean showCommands;
 
+    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "4",
+            description = "How many containers to change at once (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
     @Spec
     CommandSpec spec;
 
@@ -50,7 +54,7 @@ final class ApplyCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println("Apply cancelled; nothing was changed.");
                 return ExitCodes.FAILURE;
             }
-            session.apply(plan, targets.targets(), Mode.APPLY, allow);
+            session.apply(plan, targets.targets(), Mode.APPLY, allow, parallelism);
             return ExitCodes.OK;
         }
     }

@@ -27,6 +27,10 @@ final class DestroyCommand implements Callable<Integer> {
     @Option(names = "--auto-approve", description = "Destroy without asking for confirmation (for CI).")
     boolean autoApprove;
 
+    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "4",
+            description = "How many containers to change at once (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
     @Spec
     CommandSpec spec;
 
@@ -43,7 +47,7 @@ final class DestroyCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println("Destroy cancelled; nothing was changed.");
                 return ExitCodes.FAILURE;
             }
-            session.apply(plan, targets.targets(), Mode.DESTROY, java.util.Set.of("container-destroy"));
+            session.apply(plan, targets.targets(), Mode.DESTROY, java.util.Set.of("container-destroy"), parallelism);
             return ExitCodes.OK;
         }
     }

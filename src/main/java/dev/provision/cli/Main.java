@@ -15,6 +15,19 @@ public final class Main {
         return commandLine().execute(args);
     }
 
+    /** Runs the CLI with its output captured, for tests that read what a user would see. */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine cli = commandLine();
+        cli.setOut(out);
+        cli.setErr(err);
+        try {
+            return cli.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new ProvisionCommand());
         cli.setParameterExceptionHandler(new UsageErrorHandler());

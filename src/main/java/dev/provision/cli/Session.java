@@ -64,13 +64,13 @@ final class Session implements AutoCloseable {
      * Applies the plan under the lock of every host it touches, then reads again: a plan that is
      * still not empty after apply is a failure, not a success.
      */
-    void apply(Plan plan, Targets targets, Mode mode, Set<String> allowedHazards) {
+    void apply(Plan plan, Targets targets, Mode mode, Set<String> allowedHazards, int parallelism) {
         refuseHazards(plan, allowedHazards);
         ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getOut(), options.ansi());
         try (HostLock lock = new HostLock()) {
             plan.changes().stream().flatMap(c -> c.steps().stream()).map(Step::host).distinct()
                     .forEach(host -> lock.acquire(host, connections.get(host)));
-            int applied = new Applier(connections, progress).apply(plan);
+            int applied = new Applier(connections, progress).apply(plan, parallelism);
             Plan after = plan(targets, mode);
             if (after.hasChanges()) {
                 new PlanPrinter(spec.commandLine().getErr(), options.ansi(), false).print(after);

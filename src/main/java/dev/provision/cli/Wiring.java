@@ -6,6 +6,7 @@ import dev.provision.resource.lxc.LxcDriver;
 import dev.provision.resource.pgserver.PgServerDriver;
 import dev.provision.engine.TransportFactory;
 import dev.provision.inventory.Host;
+import dev.provision.transport.LoggedTransport;
 import dev.provision.transport.Transport;
 import dev.provision.transport.local.LocalTransport;
 import dev.provision.transport.ssh.SshSettings;
@@ -23,6 +24,11 @@ final class Wiring {
     }
 
     static TransportFactory transports(PrintWriter verboseLog) {
+        TransportFactory plain = plain();
+        return verboseLog == null ? plain : (host, hosts) -> new LoggedTransport(plain.open(host, hosts), verboseLog);
+    }
+
+    private static TransportFactory plain() {
         return (host, hosts) -> {
             if (host.transport() == Host.TransportKind.LOCAL) {
                 return new LocalTransport();
@@ -33,6 +39,9 @@ final class Wiring {
                     .withAcceptNewHostKey(host.acceptNewHostKey());
             if (host.jump() != null) {
                 Transport jump = hosts.apply(host.jump());
+                if (jump instanceof LoggedTransport logged) {
+                    jump = logged.delegate();
+                }
                 if (!(jump instanceof SshTransport sshJump)) {
                     throw new OperationFailed("host " + host.name() + ": jump host " + host.jump() + " must be reached over SSH");
                 }

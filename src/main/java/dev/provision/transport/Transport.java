@@ -15,10 +15,11 @@ public interface Transport extends AutoCloseable {
     String describe();
 
     /**
-     * Runs a command and waits for it, at most {@code timeout}.
+     * Runs a command and waits for it, at most {@code timeout}; a command still running then is killed.
      *
      * @param argv the program and its arguments, each passed to the program unchanged
-     * @param stdin bytes written to the command's standard input, or {@code null}
+     * @param stdin bytes written to the command's standard input, or {@code null} for none; never logged
+     * @param timeout the longest wait, or {@code null} for the transport's default
      * @throws TransportException when the command could not be run or timed out; a non-zero exit
      *     status is not an exception but a {@link CommandResult}
      */

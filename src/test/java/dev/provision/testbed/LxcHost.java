@@ -1,11 +1,13 @@
 package dev.provision.testbed;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.Volume;
 import dev.provision.transport.ssh.SshSettings;
 import dev.provision.transport.ssh.SshTransport;
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -55,8 +57,12 @@ public final class LxcHost extends GenericContainer<LxcHost> {
         requireLocalImage();
         withImagePullPolicy(image -> false);
         withExposedPorts(SSH_PORT);
-        withFileSystemBind("/sys/fs/cgroup", "/sys/fs/cgroup", BindMode.READ_WRITE);
+        // Ryuk cannot run here; bin/test removes containers whose test JVM has died.
+        withLabel("dev.provision.testbed.pid", String.valueOf(ProcessHandle.current().pid()));
+        // The bind goes straight into the create command: withFileSystemBind would make Testcontainers
+        // probe file mounting with an alpine container, which cannot be pulled here and stalls minutes.
         withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
+                .withBinds(new Bind("/sys/fs/cgroup", new Volume("/sys/fs/cgroup"), AccessMode.rw))
                 .withCapAdd(CAPABILITIES)
                 .withSecurityOpts(List.of("seccomp=unconfined", "apparmor=unconfined"))
                 .withCgroupnsMode("host"));

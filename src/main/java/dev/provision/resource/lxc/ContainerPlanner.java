@@ -89,7 +89,7 @@ public final class ContainerPlanner {
                 all.add(steps.stop());
             }
             all.add(steps.configure());
-            if (networkModeChanged(current, desired)) {
+            if (guestFilesChanged(current, desired)) {
                 all.add(steps.guestNetwork());
             }
         } else {
@@ -128,8 +128,10 @@ public final class ContainerPlanner {
         return changes;
     }
 
-    private static boolean networkModeChanged(Map<String, List<String>> current, Map<String, List<String>> desired) {
-        return !current.getOrDefault("lxc.net.0.ipv4.address", List.of()).equals(desired.getOrDefault("lxc.net.0.ipv4.address", List.of()))
+    /** The guest's own files (interfaces, hostname) follow these keys, so they are rewritten when one changes. */
+    private static boolean guestFilesChanged(Map<String, List<String>> current, Map<String, List<String>> desired) {
+        return !current.getOrDefault("lxc.uts.name", List.of()).equals(desired.getOrDefault("lxc.uts.name", List.of()))
+                || !current.getOrDefault("lxc.net.0.ipv4.address", List.of()).equals(desired.getOrDefault("lxc.net.0.ipv4.address", List.of()))
                 || !current.getOrDefault("lxc.net.0.ipv4.gateway", List.of()).equals(desired.getOrDefault("lxc.net.0.ipv4.gateway", List.of()));
     }
 

@@ -67,9 +67,11 @@ final class ContainerSteps {
     Step guestNetwork() {
         boolean dhcp = container.network().isDhcp();
         String gateway = dhcp ? "" : container.network().gateway();
+        String hostname = desired.get("lxc.uts.name").get(0);
         return new Step.Run(host, List.of("sh", "-c", SET_NETWORK, "provision-set-network", rootfs(),
-                        dhcp ? "dhcp" : "static", gateway), null, SHORT, "", false)
-                .labelled("write " + rootfs() + "/etc/network/interfaces (" + (dhcp ? "DHCP" : "static " + container.network().ipv4()) + ")");
+                        dhcp ? "dhcp" : "static", gateway, hostname), null, SHORT, "", false)
+                .labelled("write " + rootfs() + "/etc/network/interfaces (" + (dhcp ? "DHCP" : "static " + container.network().ipv4())
+                        + ") and /etc/hostname (" + hostname + ")");
     }
 
     List<Step> start() {

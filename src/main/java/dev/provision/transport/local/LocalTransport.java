@@ -39,6 +39,9 @@ public final class LocalTransport implements Transport {
     /** How long a killed process gets to disappear before it is given up on. */
     private static final Duration KILL_GRACE = Duration.ofSeconds(5);
 
+    /** The timeout of a command whose caller gives none. */
+    public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMinutes(10);
+
     @Override
     public String describe() {
         return "local";
@@ -49,6 +52,7 @@ public final class LocalTransport implements Transport {
         if (argv.isEmpty()) {
             throw new IllegalArgumentException("a command needs at least a program name");
         }
+        Duration limit = timeout != null ? timeout : DEFAULT_COMMAND_TIMEOUT;
         Process process;
         try {
             process = new ProcessBuilder(argv).start();
@@ -59,12 +63,12 @@ public final class LocalTransport implements Transport {
         CompletableFuture<byte[]> stderr = drain(process.getErrorStream());
         CompletableFuture<Void> feeding = CompletableFuture.runAsync(() -> feed(process.getOutputStream(), stdin), IoThreads.pool());
         try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
                 process.waitFor(KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
                 throw new TransportException("local: " + argv.get(0) + " did not finish within "
-                        + timeout.toSeconds() + " s and was killed");
+                        + limit.toSeconds() + " s and was killed");
             }
             feeding.get(KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
             return new CommandResult(process.exitValue(),

@@ -12,8 +12,6 @@ import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.ConnectionException;
 import net.schmizz.sshj.connection.channel.direct.DirectConnection;
-import net.schmizz.sshj.connection.channel.direct.LocalPortForwarder;
-import net.schmizz.sshj.connection.channel.direct.Parameters;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.connection.channel.direct.Signal;
 import net.schmizz.sshj.userauth.UserAuthException;
@@ -23,14 +21,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -47,11 +43,17 @@ import java.util.concurrent.TimeoutException;
  * <p>Each command runs on its own session channel, so the transport is safe to use from several
  * threads; at most {@value #MAX_SESSIONS} commands run at once, below OpenSSH's default
  * {@code MaxSessions} of 10. The host key is checked against known_hosts before anything else
- * happens. Command input is never logged: it may carry secrets.
+ * happens. Command input is never logged: it may carry secrets. Commands run under the host's
+ * {@code timeout} (GNU coreutils), which kills them shortly after the caller's timeout.
  */
 public final class SshTransport implements Transport {
 
     static final int MAX_SESSIONS = 8;
+
+    /** How much longer than the caller the host waits before it kills a command itself. */
+    private static final long REMOTE_GRACE_SECONDS = 2;
+
+    private static final int KEEPALIVE_SECONDS = 30;
 
     /** Replaces a file atomically: $1 temporary path, $2 octal mode, $3 target path; stdin is the content. */
     private static final String UPLOAD_SCRIPT =
@@ -63,7 +65,7 @@ public final class SshTransport implements Transport {
     private final SSHClient client;
     private final DirectConnection tunnel;
     private final Semaphore sessions = new Semaphore(MAX_SESSIONS, true);
-    private final Set<Forward> forwards = ConcurrentHashMap.newKeySet();
+    private final Set<SshPortForward> forwards = ConcurrentHashMap.newKeySet();
 
     private SshTransport(SshSettings settings, SSHClient client, DirectConnection tunnel) {
         this.settings = settings;
@@ -88,7 +90,9 @@ public final class SshTransport implements Transport {
         }
         SSHClient client = new SSHClient(new DefaultConfig());
         client.addHostKeyVerifier(verifier);
-        client.setConnectTimeout(Math.toIntExact(settings.connectTimeout().toMillis()));
+        int connectMillis = Math.toIntExact(settings.connectTimeout().toMillis());
+        client.setConnectTimeout(connectMillis);
+        client.getTransport().setTimeoutMs(connectMillis);
         DirectConnection tunnel = null;
         try {
             if (settings.jump() == null) {
@@ -115,8 +119,10 @@ public final class SshTransport implements Transport {
         } catch (IOException | RuntimeException e) {
             closeQuietly(client, tunnel);
             throw new TransportException(who + ": cannot authenticate with " + identity + ": " + describe(e)
-                    + " (keys with a passphrase are not supported; use an unencrypted key or an agent-free deploy key)", e);
+                    + " (a key protected by a passphrase is not supported; use a key without one)", e);
         }
+        // Traffic now and then keeps idle connections alive through NAT and firewalls during long applies.
+        client.getConnection().getKeepAlive().setKeepAliveInterval(KEEPALIVE_SECONDS);
         return new SshTransport(settings, client, tunnel);
     }
 
@@ -127,12 +133,23 @@ public final class SshTransport implements Transport {
 
     @Override
     public CommandResult run(List<String> argv, byte[] stdin, Duration timeout) {
-        String commandLine = ShellQuoter.join(argv);
+        if (argv.isEmpty()) {
+            throw new IllegalArgumentException("a command needs at least a program name");
+        }
         String program = argv.get(0);
         Duration limit = timeout != null ? timeout : settings.commandTimeout();
+        String commandLine = ShellQuoter.join(withRemoteDeadline(argv, limit));
         long deadline = System.nanoTime() + limit.toNanos();
         acquireSession(program, limit, deadline);
-        try (Session session = client.startSession()) {
+        Session session;
+        try {
+            session = client.startSession();
+        } catch (IOException e) {
+            sessions.release();
+            throw new TransportException(describe() + ": cannot open a session for " + program + ": " + describe(e), e);
+        }
+        boolean abandoned = false;
+        try {
             Session.Command command = session.exec(commandLine);
             Future<byte[]> stdout = IoThreads.pool().submit(() -> readAll(command.getInputStream()));
             Future<byte[]> stderr = IoThreads.pool().submit(() -> readAll(command.getErrorStream()));
@@ -151,17 +168,49 @@ public final class SshTransport implements Transport {
                 if (e instanceof ConnectionException && remaining(deadline) > 0) {
                     throw new TransportException(describe() + ": lost the channel of " + program + ": " + describe(e), e);
                 }
+                // Kill the remote process group and give up on the channel without waiting for it.
                 signalQuietly(command);
+                abandoned = true;
                 throw new TransportException(describe() + ": " + program + " did not finish within "
-                        + limit.toSeconds() + " s; its channel was closed", e);
+                        + limit.toSeconds() + " s and was sent SIGKILL", e);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            abandoned = true;
             throw new TransportException(describe() + ": interrupted while running " + program, e);
         } catch (ExecutionException e) {
             throw new TransportException(describe() + ": lost the output of " + program + ": " + describe(e.getCause()), e);
         } catch (IOException e) {
             throw new TransportException(describe() + ": cannot run " + program + ": " + describe(e), e);
+        } finally {
+            if (abandoned) {
+                IoThreads.pool().execute(() -> closeAndRelease(session));
+            } else {
+                closeAndRelease(session);
+            }
+        }
+    }
+
+    /**
+     * Prefixes {@code timeout -s KILL} so that the host itself kills a command (and its process
+     * group) shortly after the caller gave up on it: OpenSSH refuses SSH signal requests for root
+     * sessions, and closing a channel without a terminal leaves its process running.
+     */
+    private static List<String> withRemoteDeadline(List<String> argv, Duration limit) {
+        long seconds = limit.plusMillis(999).toSeconds() + REMOTE_GRACE_SECONDS;
+        List<String> guarded = new ArrayList<>(argv.size() + 4);
+        // Option parsing stops at the duration, so a program name starting with "-" is still a program.
+        guarded.addAll(List.of("timeout", "-s", "KILL", seconds + "s"));
+        guarded.addAll(argv);
+        return guarded;
+    }
+
+    /** Closes a session channel, which waits for the server's close, then frees its slot. */
+    private void closeAndRelease(Session session) {
+        try {
+            session.close();
+        } catch (IOException | RuntimeException ignored) {
+            // The channel or the whole connection is gone already.
         } finally {
             sessions.release();
         }
@@ -185,16 +234,7 @@ public final class SshTransport implements Transport {
     @Override
     public PortForward forward(String remoteHost, int remotePort) {
         try {
-            ServerSocket listener = new ServerSocket();
-            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            Parameters parameters = new Parameters(
-                    listener.getInetAddress().getHostAddress(), listener.getLocalPort(), remoteHost, remotePort);
-            LocalPortForwarder forwarder = client.newLocalPortForwarder(parameters, listener);
-            Forward forward = new Forward(listener, forwarder);
-            forward.listening = IoThreads.pool().submit(() -> {
-                forwarder.listen();
-                return null;
-            });
+            SshPortForward forward = SshPortForward.open(client, remoteHost, remotePort, forwards::remove);
             forwards.add(forward);
             return forward;
         } catch (IOException e) {
@@ -206,7 +246,7 @@ public final class SshTransport implements Transport {
     /** Closes the port forwards, then the connection; transports tunnelled through this one stop working. */
     @Override
     public void close() {
-        forwards.forEach(Forward::close);
+        List.copyOf(forwards).forEach(SshPortForward::close);
         closeQuietly(client, tunnel);
     }
 
@@ -296,48 +336,6 @@ public final class SshTransport implements Transport {
                 tunnel.close();
             } catch (IOException | RuntimeException ignored) {
                 // Already gone.
-            }
-        }
-    }
-
-    /** A listening loopback socket whose connections each become a direct-tcpip channel. */
-    private final class Forward implements PortForward {
-        private final ServerSocket listener;
-        private final LocalPortForwarder forwarder;
-        private volatile Future<?> listening;
-
-        Forward(ServerSocket listener, LocalPortForwarder forwarder) {
-            this.listener = listener;
-            this.forwarder = forwarder;
-        }
-
-        @Override
-        public int localPort() {
-            return listener.getLocalPort();
-        }
-
-        @Override
-        public void close() {
-            forwards.remove(this);
-            try {
-                forwarder.close();
-            } catch (IOException ignored) {
-                // The listener is closed either way below.
-            }
-            try {
-                listener.close();
-            } catch (IOException ignored) {
-                // Already closed.
-            }
-            Future<?> loop = listening;
-            if (loop != null) {
-                try {
-                    loop.get(5, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (ExecutionException | TimeoutException ignored) {
-                    // The accept loop ends with the closed socket; nothing else to wait for.
-                }
             }
         }
     }

@@ -1,9 +1,10 @@
 # Writes a stopped container's network configuration into its root filesystem: DHCP, or a static
 # address that LXC assigns (then the guest leaves eth0 alone and resolves through the gateway).
 # Refuses to write through symbolic links, which the container's own root could have planted.
-# Arguments: the root filesystem path, "dhcp" or "static", the gateway (static only).
-root=$1; mode=$2; gateway=$3
-for p in "$root/etc" "$root/etc/network" "$root/etc/network/interfaces"; do
+# Also writes the guest's /etc/hostname, which its init prefers over LXC's lxc.uts.name.
+# Arguments: the root filesystem path, "dhcp" or "static", the gateway (static only), the hostname.
+root=$1; mode=$2; gateway=$3; hostname=$4
+for p in "$root/etc" "$root/etc/network" "$root/etc/network/interfaces" "$root/etc/hostname" "$root/etc/hosts"; do
   if [ -L "$p" ]; then echo "$p is a symbolic link; refusing to write through it" >&2; exit 1; fi
 done
 mkdir -p "$root/etc/network"
@@ -15,3 +16,7 @@ else
   printf 'auto lo\niface lo inet loopback\n\nauto eth0\niface eth0 inet dhcp\n' > "$root/etc/network/interfaces.provision-tmp"
 fi
 mv -f "$root/etc/network/interfaces.provision-tmp" "$root/etc/network/interfaces"
+printf '%s\n' "$hostname" > "$root/etc/hostname"
+if ! grep -qw -- "$hostname" "$root/etc/hosts" 2>/dev/null; then
+  printf '127.0.1.1\t%s\n' "$hostname" >> "$root/etc/hosts"
+fi

@@ -20,8 +20,12 @@ restore() {
     [ -f "$conf/$f.provision-previous" ] && mv -f "$conf/$f.provision-previous" "$conf/$f"
   done
 }
-errors=$(runuser -u postgres -- "/usr/lib/postgresql/$v/bin/postgres" -D "/var/lib/postgresql/$v/$c" \
-           -c "config_file=$conf/postgresql.conf" -C data_directory 2>&1 >/dev/null)
+cd / || exit 1
+errors=
+if ! out=$(runuser -u postgres -- "/usr/lib/postgresql/$v/bin/postgres" -D "/var/lib/postgresql/$v/$c" \
+             -c "config_file=$conf/postgresql.conf" -C data_directory 2>&1); then
+  errors=$out
+fi
 if [ -z "$errors" ] && online; then
   errors=$(psql_ -F ":" -c "select 'pg_hba.conf line ' || line_number, error from pg_hba_file_rules where error is not null" 2>&1)
 fi
