@@ -2,6 +2,7 @@ package dev.provision.resource.database;
 
 import dev.provision.engine.Connections;
 import dev.provision.engine.Mode;
+import dev.provision.engine.Parallel;
 import dev.provision.engine.PlanningFailed;
 import dev.provision.engine.ResourceDriver;
 import dev.provision.engine.Targets;
@@ -27,13 +28,16 @@ import java.util.Set;
 
 /**
  * What each server holds: roles, databases, schemas, extensions, grants and default privileges. Per
- * server it reads roles and databases in a few batched queries, then each database in one round trip,
- * and plans in dependency order: roles (groups before members), then per database its creation or
- * settings, schemas, extensions, the schema objects of its SQL files ({@link SchemaObjectPlanner}), and
- * privileges. Destroy plans nothing here: the container takes its
+ * server (several servers at once) it reads roles and databases in a few batched queries, then each
+ * database in one round trip, and plans in dependency order: roles (groups before members), then per
+ * database its creation or settings, schemas, extensions, the schema objects of its SQL files
+ * ({@link SchemaObjectPlanner}), and privileges. Destroy plans nothing here: the container takes its
  * server with it.
  */
 public final class DatabaseDriver implements ResourceDriver {
+    /** Servers read at once, each through its own sessions, as the server driver reads them. */
+    private static final int READERS = 6;
+
     private final ClusterReader clusterReader = new ClusterReader();
     private final CatalogReader catalogReader = new CatalogReader();
     private final PasswordChecker passwords;
@@ -61,26 +65,28 @@ public final class DatabaseDriver implements ResourceDriver {
     @Override
     public List<PlannedChange> plan(Inventory inventory, Connections connections, Targets targets, Mode mode,
             List<PlannedChange> earlier) {
-        List<PlannedChange> changes = new ArrayList<>();
         if (mode == Mode.DESTROY) {
-            return changes;
+            return List.of();
         }
-        for (Container container : inventory.containers().values()) {
-            Postgres pg = container.postgres();
-            Server server = Server.of(container.host(), container.name());
-            if (pg == null || (pg.roles().isEmpty() && pg.databases().isEmpty()) || !targets.includes(server.address())) {
-                continue;
-            }
-            try {
-                changes.addAll(plan(server, pg, connections.postgres(), targets, serverAbsent(earlier, container.name())));
-            } catch (PlanningFailed | SqlFailed e) {
-                boolean pending = earlier.stream().anyMatch(c -> c.address().isWithin(ResourceAddress.of("containers", container.name())));
-                throw new PlanningFailed("reading the roles and databases of " + server.address() + " failed: " + e.getMessage()
-                        + (pending ? "\nThe changes planned above for containers." + container.name() + " may have to be applied"
-                                + " first: run apply with --target containers." + container.name() + ".postgres, then plan again" : ""));
-            }
-        }
+        List<Container> servers = inventory.containers().values().stream()
+                .filter(c -> c.postgres() != null && (!c.postgres().roles().isEmpty() || !c.postgres().databases().isEmpty()))
+                .filter(c -> targets.includes(Server.of(c.host(), c.name()).address()))
+                .toList();
+        List<PlannedChange> changes = new ArrayList<>();
+        Parallel.map(servers, READERS, c -> plan(c, connections, targets, earlier)).forEach(changes::addAll);
         return changes;
+    }
+
+    private List<PlannedChange> plan(Container container, Connections connections, Targets targets, List<PlannedChange> earlier) {
+        Server server = Server.of(container.host(), container.name());
+        try {
+            return plan(server, container.postgres(), connections.postgres(), targets, serverAbsent(earlier, container.name()));
+        } catch (PlanningFailed | SqlFailed e) {
+            boolean pending = earlier.stream().anyMatch(c -> c.address().isWithin(ResourceAddress.of("containers", container.name())));
+            throw new PlanningFailed("reading the roles and databases of " + server.address() + " failed: " + e.getMessage()
+                    + (pending ? "\nThe changes planned above for containers." + container.name() + " may have to be applied"
+                            + " first: run apply with --target containers." + container.name() + ".postgres, then plan again" : ""));
+        }
     }
 
     /** Plans one server; {@code absent}: it is installed by this plan, so everything is created. */
