@@ -1,6 +1,7 @@
 package dev.provision.cli;
 
 import dev.provision.engine.Engine;
+import dev.provision.resource.database.DatabaseDriver;
 import dev.provision.resource.lxc.LxcDriver;
 import dev.provision.resource.pgserver.PgServerDriver;
 import dev.provision.engine.TransportFactory;
@@ -19,7 +20,7 @@ final class Wiring {
     private Wiring() {}
 
     static Engine engine() {
-        return new Engine(List.of(new LxcDriver(), new PgServerDriver()));
+        return new Engine(List.of(new LxcDriver(), new PgServerDriver(), new DatabaseDriver()));
     }
 
     static TransportFactory transports(PrintWriter verboseLog) {

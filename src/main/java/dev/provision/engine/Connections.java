@@ -18,11 +18,17 @@ public final class Connections implements AutoCloseable {
     private final Inventory inventory;
     private final TransportFactory factory;
     private final Map<String, Transport> open = new LinkedHashMap<>();
-    private TunnelSessions postgres;
+    private PostgresSessions postgres;
 
     public Connections(Inventory inventory, TransportFactory factory) {
         this.inventory = inventory;
         this.factory = factory;
+    }
+
+    /** Admin sessions come from {@code sessions} instead of SSH tunnels (a server the test started, say). */
+    public Connections(Inventory inventory, TransportFactory factory, PostgresSessions sessions) {
+        this(inventory, factory);
+        this.postgres = sessions;
     }
 
     public synchronized Transport get(String hostName) {

@@ -24,7 +24,7 @@ public final class Engine {
         List<PlannedChange> changes = new ArrayList<>();
         List<ResourceDriver> ordered = mode == Mode.DESTROY ? reversed(drivers) : drivers;
         for (ResourceDriver driver : ordered) {
-            changes.addAll(driver.plan(inventory, connections, targets, mode));
+            changes.addAll(driver.plan(inventory, connections, targets, mode, List.copyOf(changes)));
         }
         return new Plan(changes, unmanaged(inventory, targets));
     }
@@ -33,10 +33,10 @@ public final class Engine {
         List<String> unmanaged = new ArrayList<>();
         for (Container container : inventory.containers().values()) {
             ResourceAddress postgres = ResourceAddress.of("containers", container.name(), "postgres");
-            boolean declaresContents = container.postgres() != null
-                    && (!container.postgres().roles().isEmpty() || !container.postgres().databases().isEmpty());
-            if (declaresContents && targets.includes(postgres)) {
-                unmanaged.add(postgres + ": roles, databases, grants and schema objects are not managed by this version yet");
+            boolean declaresSql = container.postgres() != null
+                    && container.postgres().databases().values().stream().anyMatch(d -> !d.sql().isEmpty());
+            if (declaresSql && targets.includes(postgres)) {
+                unmanaged.add(postgres + ": schema objects from the databases' SQL files are not managed by this version yet");
             }
         }
         return unmanaged;
