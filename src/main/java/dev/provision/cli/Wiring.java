@@ -3,6 +3,7 @@ package dev.provision.cli;
 import dev.provision.engine.Engine;
 import dev.provision.resource.lxc.LxcDriver;
 import dev.provision.resource.pgserver.PgServerDriver;
+import dev.provision.resource.schema.SchemaDriver;
 import dev.provision.engine.TransportFactory;
 import dev.provision.inventory.Host;
 import dev.provision.transport.Transport;
@@ -18,7 +19,7 @@ final class Wiring {
     private Wiring() {}
 
     static Engine engine() {
-        return new Engine(List.of(new LxcDriver(), new PgServerDriver()));
+        return new Engine(List.of(new LxcDriver(), new PgServerDriver(), new SchemaDriver()));
     }
 
     static TransportFactory transports(PrintWriter verboseLog) {

@@ -24,7 +24,7 @@ public final class Engine {
         List<PlannedChange> changes = new ArrayList<>();
         List<ResourceDriver> ordered = mode == Mode.DESTROY ? reversed(drivers) : drivers;
         for (ResourceDriver driver : ordered) {
-            changes.addAll(driver.plan(inventory, connections, targets, mode));
+            changes.addAll(driver.plan(inventory, connections, targets, mode, List.copyOf(changes)));
         }
         return new Plan(changes, unmanaged(inventory, targets));
     }
@@ -36,7 +36,7 @@ public final class Engine {
             boolean declaresContents = container.postgres() != null
                     && (!container.postgres().roles().isEmpty() || !container.postgres().databases().isEmpty());
             if (declaresContents && targets.includes(postgres)) {
-                unmanaged.add(postgres + ": roles, databases, grants and schema objects are not managed by this version yet");
+                unmanaged.add(postgres + ": roles, databases and grants are not managed by this version yet");
             }
         }
         return unmanaged;
