@@ -43,7 +43,7 @@ final class ObjectsPlanner {
                     SchemaSteps.steps(host, container, db.name(), db.owner(), statements, sql.digest())));
         }
         PostgresSession live = sessions.open(container, db.name());
-        List<String> ddl = compare(sessions, container, db, sql);
+        List<String> ddl = ConcurrentIndexes.restore(compare(sessions, container, db, sql), sql);
         if (ddl.isEmpty()) {
             return Optional.empty();
         }
