@@ -118,6 +118,7 @@ final class DatabaseParser {
 
     private List<SqlFile> sqlFiles(Fields database) {
         List<SqlFile> files = new ArrayList<>();
+        List<SqlFile> readable = new ArrayList<>();
         for (Node item : database.list("sql")) {
             String path = Fields.scalar(item, "sql file", problems);
             if (path == null) {
@@ -126,9 +127,12 @@ final class DatabaseParser {
             if (!readable(path)) {
                 problems.error(item, "SQL file \"" + path + "\" does not exist or is not readable",
                         "paths are relative to the inventory's directory; fix the path or add the file");
+            } else {
+                readable.add(new SqlFile(path, problems.at(item)));
             }
             files.add(new SqlFile(path, problems.at(item)));
         }
+        new SqlLinter(problems).lint(baseDir, readable);
         return files;
     }
 
