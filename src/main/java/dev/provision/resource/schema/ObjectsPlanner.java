@@ -18,7 +18,8 @@ import java.util.TreeSet;
 
 /**
  * Plans the schema objects of one database. A database that does not exist yet gets its SQL files
- * run as they are. An existing one is compared with a shadow built from the files; when they differ
+ * run as they are. An existing one whose files and catalog are both as the last apply left them has
+ * nothing to do. Otherwise it is compared with a shadow built from the files; when they differ
  * only in how PostgreSQL prints an expression back (an IN list comes back as {@code = ANY (ARRAY...)}),
  * both sides are copied once more through the differ, so that the same printing applies to both,
  * and compared again.
@@ -43,13 +44,17 @@ final class ObjectsPlanner {
                     SchemaSteps.steps(host, container, db.name(), db.owner(), statements, sql.digest())));
         }
         PostgresSession live = sessions.open(container, db.name());
+        Optional<SchemaState.Recorded> recorded = SchemaState.read(live);
+        boolean filesUnchanged = recorded.map(r -> r.sqlDigest().equals(sql.digest())).orElse(false);
+        if (filesUnchanged && recorded.get().catalogDigest().equals(SchemaState.catalogDigest(live))) {
+            return Optional.empty(); // neither the files nor the catalog changed since the last apply
+        }
         List<String> ddl = ConcurrentIndexes.restore(compare(sessions, container, db, sql), sql);
         if (ddl.isEmpty()) {
             return Optional.empty();
         }
         Map<String, TableFacts> tables = facts.read(live, HazardDetector.tablesToRead(ddl));
         List<Hazard> found = hazards.detect(ddl, tables);
-        boolean filesUnchanged = SchemaState.recordedDigest(live).map(sql.digest()::equals).orElse(false);
         String summary = filesUnchanged
                 ? "the database differs from " + String.join(", ", sql.paths()) + ", which are unchanged since the last apply (drift)"
                 : "the database differs from " + String.join(", ", sql.paths());

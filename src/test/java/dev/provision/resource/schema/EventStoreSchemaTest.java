@@ -44,6 +44,8 @@ class EventStoreSchemaTest {
         fixture.apply(change);
 
         assertThat(fixture.plan(db)).as("after apply, the next plan is empty").isEmpty();
+        assertThat(recordedCatalog(db)).as("the catalog is as the apply left it: the next plan needs no shadow")
+                .isEqualTo(liveCatalog(db));
         assertThat(fixture.shadowsLeft()).as("every shadow database is dropped").isZero();
         assertThat(fixture.query(db, "SELECT pg_get_userbyid(relowner) AS owner FROM pg_class WHERE oid = 'event_store.events'::regclass"))
                 .as("objects belong to the database owner, as in the shadow")
@@ -80,6 +82,7 @@ class EventStoreSchemaTest {
                 "DROP MATERIALIZED VIEW projections.portfolio_positions CASCADE",
                 "CREATE MATERIALIZED VIEW projections.portfolio_positions AS SELECT aggregate_id AS position_id FROM event_store.events");
 
+        assertThat(recordedCatalog(db)).as("a change by hand moves the catalog digest").isNotEqualTo(liveCatalog(db));
         PlannedChange drift = fixture.plan(db).orElseThrow();
         assertThat(drift.cause()).as("the SQL files did not change since the last apply").isEqualTo(Cause.DRIFT);
         String shown = drift.steps().stream().map(Step::display).reduce("", String::concat);
@@ -88,5 +91,14 @@ class EventStoreSchemaTest {
         fixture.apply(drift);
 
         assertThat(fixture.plan(db)).as("repaired").isEmpty();
+        assertThat(recordedCatalog(db)).isEqualTo(liveCatalog(db));
+    }
+
+    private static String recordedCatalog(Database db) {
+        return SchemaState.read(fixture.sessions().open(SchemaFixture.CONTAINER.name(), db.name())).orElseThrow().catalogDigest();
+    }
+
+    private static String liveCatalog(Database db) {
+        return SchemaState.catalogDigest(fixture.sessions().open(SchemaFixture.CONTAINER.name(), db.name()));
     }
 }
