@@ -53,7 +53,7 @@ public final class SchemaDriver implements ResourceDriver {
             }
             for (Database db : container.postgres().databases().values()) {
                 ResourceAddress address = address(container.name(), db.name());
-                if (db.sql().isEmpty() || !targets.includes(address)) {
+                if ((db.sql().isEmpty() && db.migrations().isEmpty()) || !targets.includes(address)) {
                     continue;
                 }
                 boolean fresh = createdEarlier(earlier, container.name(), db.name());
@@ -65,8 +65,7 @@ public final class SchemaDriver implements ResourceDriver {
 
     /** Plans one database; {@code sessions} null means its server or the database is created by this plan. */
     public java.util.Optional<PlannedChange> plan(Path baseDir, Container container, Database db, PostgresSessions sessions) {
-        return planner.plan(container.host(), container.name(), db, DesiredSql.read(baseDir, db.sql()), sessions,
-                address(container.name(), db.name()));
+        return planner.plan(container.host(), container.name(), db, baseDir, sessions, address(container.name(), db.name()));
     }
 
     public static ResourceAddress address(String container, String database) {

@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 /**
  * Turns the DDL of one database into apply steps: one transaction run as the owning role (so what it
  * creates is the owner's, as in the shadow), except statements PostgreSQL refuses inside a
- * transaction (CREATE INDEX CONCURRENTLY and the like), which run alone in their place. The last
- * transaction also records the SQL files' digest.
+ * transaction (CREATE INDEX CONCURRENTLY and the like), which run alone in their place. Pending
+ * migrations run before, each in its own transaction with its record. The last transaction also
+ * records the SQL files' and the catalog's digests.
  */
 final class SchemaSteps {
     private static final Pattern OUTSIDE_TRANSACTION = Pattern.compile(
@@ -19,8 +20,16 @@ final class SchemaSteps {
 
     private SchemaSteps() {}
 
-    static List<Step> steps(String host, String container, String database, String owner, List<String> ddl, String digest) {
+    /**
+     * @param migrations run first, each in its own transaction with its record
+     * @param baseline migrations recorded as applied without running (a new database)
+     */
+    static List<Step> steps(String host, String container, String database, String owner,
+            List<Migrations.Migration> migrations, List<Migrations.Migration> baseline, List<String> ddl, String digest) {
         List<Step> steps = new ArrayList<>();
+        for (Migrations.Migration migration : migrations) {
+            steps.add(transaction(host, container, database, owner, migration.statements(), Migrations.record(migration)));
+        }
         List<String> transaction = new ArrayList<>();
         for (String statement : ddl) {
             if (runsAlone(statement)) {
@@ -33,8 +42,18 @@ final class SchemaSteps {
                 transaction.add(statement);
             }
         }
-        steps.add(transaction(host, container, database, owner, transaction, SchemaState.record(digest)));
+        List<String> bookkeeping = new ArrayList<>();
+        baseline.forEach(migration -> bookkeeping.addAll(Migrations.record(migration)));
+        bookkeeping.addAll(SchemaState.record(digest));
+        steps.add(transaction(host, container, database, owner, transaction, bookkeeping));
         return steps;
+    }
+
+    /** Only migrations, each in its own transaction with its record. */
+    static List<Step> migrations(String host, String container, String database, String owner,
+            List<Migrations.Migration> migrations) {
+        return migrations.stream().<Step>map(m -> transaction(host, container, database, owner, m.statements(),
+                Migrations.record(m))).toList();
     }
 
     static boolean runsAlone(String statement) {

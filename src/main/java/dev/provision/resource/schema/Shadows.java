@@ -76,19 +76,24 @@ final class Shadows {
         return shadow;
     }
 
-    /** A shadow holding a copy of {@code source}'s objects in {@code schemas}, as the differ writes them. */
-    Shadow copyOf(String name, Database db, String owner, Supplier<Connection> source, Set<String> schemas) {
+    /**
+     * A shadow holding a copy of {@code source}'s objects in {@code schemas}, as the differ writes them,
+     * then changed by {@code then} (pending migrations), all as {@code owner}.
+     */
+    Shadow copyOf(String name, Database db, String owner, Supplier<Connection> source, Set<String> schemas,
+            List<String> then) {
         Shadow shadow = create(name, db, owner);
         try (PostgresSession session = open(shadow)) {
-            List<String> statements = differ.diff(shadow.connector(), source, schemas);
-            if (!statements.isEmpty()) {
-                List<String> all = new java.util.ArrayList<>();
-                if (owner != null) {
-                    all.add("SET LOCAL ROLE " + Sql.ident(owner));
-                }
-                all.addAll(statements);
-                session.executeInTransaction(all);
+            List<String> all = new java.util.ArrayList<>();
+            if (owner != null) {
+                all.add("SET LOCAL ROLE " + Sql.ident(owner));
             }
+            all.addAll(differ.diff(shadow.connector(), source, schemas));
+            if (!then.isEmpty()) {
+                all.add("RESET search_path");
+                all.addAll(then);
+            }
+            session.executeInTransaction(all);
         } catch (RuntimeException e) {
             shadow.close();
             throw e;

@@ -66,6 +66,28 @@ final class SchemaFixture {
         }
     }
 
+    /**
+     * A declaration whose SQL file and migrations live in {@code dir} under fixed names (schema.sql,
+     * m0.sql, m1.sql, ...), so that a migration keeps its path from one plan to the next.
+     */
+    static Database database(Path dir, String name, String sql, String... migrations) {
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("schema.sql"), sql);
+            List<SqlFile> files = new ArrayList<>();
+            for (int i = 0; i < migrations.length; i++) {
+                Files.writeString(dir.resolve("m" + i + ".sql"), migrations[i]);
+                files.add(new SqlFile(dir.resolve("m" + i + ".sql").toString(), EVENT_STORE.at()));
+            }
+            Database d = EVENT_STORE;
+            return new Database(name, d.at(), d.owner(), d.encoding(), null, null, d.template(), d.connectionLimit(),
+                    d.settings(), d.schemas(), d.extensions(), List.of(new SqlFile(dir.resolve("schema.sql").toString(), d.at())),
+                    d.grants(), files, d.allow());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The event store's declaration under another name, with its own SQL files. */
     static Database eventStore(String name) {
         return withFiles(name, EVENT_STORE.sql());
@@ -128,7 +150,7 @@ final class SchemaFixture {
     private static Database withFiles(String name, List<SqlFile> files) {
         Database d = EVENT_STORE;
         return new Database(name, d.at(), d.owner(), d.encoding(), null, null, d.template(), d.connectionLimit(),
-                d.settings(), d.schemas(), d.extensions(), files, d.grants());
+                d.settings(), d.schemas(), d.extensions(), files, d.grants(), d.migrations(), d.allow());
     }
 
     private static Inventory load() {
