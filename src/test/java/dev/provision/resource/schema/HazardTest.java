@@ -56,6 +56,20 @@ class HazardTest {
     }
 
     @Test
+    void aHazardTheInventoryAllowsIsShownButNotRefused() {
+        Database db = withRows("allowed_in_inventory");
+        Database v2 = SchemaFixture.database(db.name(), V1.replace(",\n    note text", ""));
+        Database allowing = new Database(v2.name(), v2.at(), v2.owner(), v2.encoding(), null, null, v2.template(),
+                v2.connectionLimit(), v2.settings(), v2.schemas(), v2.extensions(), v2.sql(), v2.grants(), v2.migrations(),
+                List.of("drop-column"));
+
+        PlannedChange change = fixture.plan(allowing).orElseThrow();
+
+        assertThat(change.hazards()).isEmpty();
+        assertThat(change.summary()).contains("allowed by the inventory: drops column note");
+    }
+
+    @Test
     void droppingAColumnIsRefusedUntilAllowed() {
         Database db = withRows("drop_column");
         String v2 = V1.replace(",\n    note text", "");
