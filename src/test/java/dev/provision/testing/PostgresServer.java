@@ -1,16 +1,15 @@
 package dev.provision.testing;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.provision.postgres.JdbcSession;
 import dev.provision.postgres.PostgresSession;
 import dev.provision.postgres.PostgresSessions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -24,17 +23,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A throwaway PostgreSQL 15 server for tests: initdb into a temporary directory as the
- * {@code postgres} OS user, listening on a free loopback port, stopped and deleted on close.
- *
- * <p>It has provision's admin role, {@code provision_admin}, as a superuser, so code under test
- * talks to it exactly as it talks to a server in a container. Tests that need it are skipped on a
- * machine without the binaries or without root.
+ * A throwaway PostgreSQL 15 server for tests: initdb and pg_ctl from the machine's packages, run as the
+ * {@code postgres} OS user, in a temporary directory, on a free loopback port, with every statement
+ * logged ({@code log_statement=all}) to a file the test can read. Tests connect as
+ * {@code provision_admin}, a superuser, the way provision does in production.
  */
 public final class PostgresServer implements AutoCloseable {
     public static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
-    private static final String ADMIN = "provision_admin";
-    private static final String PASSWORD = "test-only-admin-password";
+    public static final String ADMIN = "provision_admin";
 
     private final Path dir;
     private final int port;
@@ -44,25 +40,32 @@ public final class PostgresServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts a fresh server, or skips the calling test when this machine cannot run one. */
+    /** True when this machine can run one (the binaries exist and tests run as root, for runuser). */
+    public static boolean available() {
+        return Files.isExecutable(BIN.resolve("initdb")) && "root".equals(System.getProperty("user.name"));
+    }
+
     public static PostgresServer start() {
-        assumeTrue(Files.isExecutable(BIN.resolve("postgres")), "PostgreSQL 15 binaries under " + BIN);
-        assumeTrue("root".equals(System.getProperty("user.name")), "root, to run the server as the postgres user");
         try {
             Path dir = Files.createTempDirectory("provision-pg-");
-            run(List.of("chown", "postgres:", dir.toString()));
-            Path data = dir.resolve("data");
+            UserPrincipal postgres = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+            Files.setOwner(dir, postgres);
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
             int port = freePort();
-            runAsPostgres(List.of(BIN.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres",
-                    "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"));
-            runAsPostgres(List.of(BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "60",
-                    "-l", dir.resolve("server.log").toString(), "-o",
-                    "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start"));
+            run("initdb", "-D", dir.resolve("data").toString(), "-U", "postgres", "-A", "trust", "-E", "UTF8",
+                    "--locale=C.UTF-8", "-N");
+            run("pg_ctl", "-D", dir.resolve("data").toString(), "-l", dir.resolve("server.log").toString(), "-w", "-o",
+                    "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c log_statement=all -c fsync=off",
+                    "start");
             PostgresServer server = new PostgresServer(dir, port);
-            server.bootstrapAdmin();
+            try (Connection c = server.connect("postgres", "postgres")) {
+                c.createStatement().execute("CREATE ROLE " + ADMIN + " LOGIN SUPERUSER");
+            }
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -70,99 +73,98 @@ public final class PostgresServer implements AutoCloseable {
         return port;
     }
 
-    /** A new connection as provision's admin role; the caller closes it. */
-    public Connection connect(String database) {
-        Properties properties = new Properties();
-        properties.setProperty("user", ADMIN);
-        properties.setProperty("password", PASSWORD);
-        properties.setProperty("sslmode", "disable");
+    /** Everything the server has logged so far, every statement included. */
+    public String log() {
         try {
-            return DriverManager.getConnection(
-                    "jdbc:postgresql://127.0.0.1:" + port + "/" + (database == null ? "postgres" : database), properties);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot connect to the test server: " + e.getMessage(), e);
+            return Files.readString(dir.resolve("server.log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    /** Admin sessions to this server for any container name, as {@code TunnelSessions} gives them in production. */
+    /** A session to {@code database} as provision's admin role. */
+    public PostgresSession session(String database) {
+        try {
+            return new JdbcSession(connect(database, ADMIN), "test/" + database, null);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sessions opened on first use, one per database, like provision's tunnels. */
     public PostgresSessions sessions() {
-        return new Sessions();
+        return new PostgresSessions() {
+            private final Map<String, PostgresSession> open = new HashMap<>();
+
+            @Override
+            public synchronized PostgresSession open(String container, String database) {
+                return open.computeIfAbsent(database == null ? "postgres" : database, PostgresServer.this::session);
+            }
+
+            @Override
+            public synchronized void close() {
+                open.values().forEach(PostgresSession::close);
+                open.clear();
+            }
+        };
+    }
+
+    /** Drops every database and role a test made, so the next test starts from a new server's state. */
+    public void reset() {
+        try (PostgresSession s = session("postgres")) {
+            List<String> statements = new ArrayList<>();
+            for (Map<String, Object> row : s.query("SELECT datname FROM pg_database WHERE datname NOT IN ('postgres', 'template0', 'template1')")) {
+                statements.add("DROP DATABASE " + dev.provision.postgres.Sql.ident((String) row.get("datname")) + " WITH (FORCE)");
+            }
+            for (Map<String, Object> row : s.query("SELECT rolname FROM pg_roles WHERE rolname !~ '^pg_' AND rolname NOT IN ('postgres', ?)", ADMIN)) {
+                String role = dev.provision.postgres.Sql.ident((String) row.get("rolname"));
+                statements.add("DROP OWNED BY " + role + " CASCADE");
+                statements.add("DROP ROLE " + role);
+            }
+            statements.forEach(s::executeAlone);
+        }
     }
 
     @Override
     public void close() {
         try {
-            runAsPostgres(List.of(BIN.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(),
-                    "-m", "immediate", "-w", "stop"));
-        } catch (RuntimeException e) {
-            // the server may already be gone; the directory is removed either way
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary directory left behind is harmless
+            run("pg_ctl", "-D", dir.resolve("data").toString(), "-m", "immediate", "-w", "stop");
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // a leftover temporary directory is harmless
+            }
         }
     }
 
-    private void bootstrapAdmin() {
+    private Connection connect(String database, String user) throws SQLException {
         Properties properties = new Properties();
-        properties.setProperty("user", "postgres");
+        properties.setProperty("user", user);
         properties.setProperty("sslmode", "disable");
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", properties);
-                var statement = c.createStatement()) {
-            statement.execute("CREATE ROLE " + ADMIN + " LOGIN SUPERUSER PASSWORD '" + PASSWORD + "'");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the admin role: " + e.getMessage(), e);
-        }
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, properties);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void runAsPostgres(List<String> argv) {
-        List<String> full = new ArrayList<>(List.of("runuser", "-u", "postgres", "--"));
-        full.addAll(argv);
-        run(full);
-    }
-
-    private static void run(List<String> argv) {
+    private static void run(String program, String... args) {
+        List<String> command = new ArrayList<>(List.of("runuser", "-u", "postgres", "--", BIN.resolve(program).toString()));
+        command.addAll(List.of(args));
         try {
-            Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
-            process.getOutputStream().close();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes());
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", argv) + " failed:\n" + output);
+                throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            throw new IllegalStateException(e);
         }
     }
 
-    /** One session per database, shared while open, like the production implementation. */
-    private final class Sessions implements PostgresSessions {
-        private final Map<String, PostgresSession> open = new HashMap<>();
-
-        @Override
-        public synchronized PostgresSession open(String container, String database) {
-            String db = database == null ? "postgres" : database;
-            return open.computeIfAbsent(db, name -> new JdbcSession(PostgresServer.this.connect(name), container + "/" + name, null));
-        }
-
-        @Override
-        public Connection connect(String container, String database) {
-            return PostgresServer.this.connect(database);
-        }
-
-        @Override
-        public synchronized void close() {
-            open.values().forEach(PostgresSession::close);
-            open.clear();
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 }

@@ -8,27 +8,25 @@ import dev.provision.plan.Cause;
 import dev.provision.plan.PlannedChange;
 import dev.provision.plan.Step;
 import dev.provision.testing.PostgresServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.provision.testing.WithPostgres;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The seed event store, corrected, built from its SQL files on a real PostgreSQL 15. */
+@ExtendWith(WithPostgres.class)
 class EventStoreSchemaTest {
-    private static PostgresServer server;
-    private static SchemaFixture fixture;
+    private SchemaFixture fixture;
 
-    @BeforeAll
-    static void start() {
-        server = PostgresServer.start();
+    @BeforeEach
+    void connect(PostgresServer server) {
         fixture = new SchemaFixture(server, SchemaDriver.LARGE_TABLE_ROWS);
     }
 
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            fixture.sessions().close();
-            server.close();
-        }
+    @AfterEach
+    void disconnect() {
+        fixture.close();
     }
 
     @Test
@@ -94,11 +92,11 @@ class EventStoreSchemaTest {
         assertThat(recordedCatalog(db)).isEqualTo(liveCatalog(db));
     }
 
-    private static String recordedCatalog(Database db) {
+    private String recordedCatalog(Database db) {
         return SchemaState.read(fixture.sessions().open(SchemaFixture.CONTAINER.name(), db.name())).orElseThrow().catalogDigest();
     }
 
-    private static String liveCatalog(Database db) {
+    private String liveCatalog(Database db) {
         return SchemaState.catalogDigest(fixture.sessions().open(SchemaFixture.CONTAINER.name(), db.name()));
     }
 }

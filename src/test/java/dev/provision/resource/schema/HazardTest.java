@@ -7,17 +7,20 @@ import dev.provision.plan.Hazard;
 import dev.provision.plan.PlannedChange;
 import dev.provision.plan.Step;
 import dev.provision.testing.PostgresServer;
+import dev.provision.testing.WithPostgres;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Each hazard on a real server: the plan names it (so apply refuses it unless its kind is allowed),
  * nothing has touched the rows while it is refused, and once allowed the apply converges.
  */
+@ExtendWith(WithPostgres.class)
 class HazardTest {
     private static final String V1 = """
             CREATE TABLE event_store.accounts (
@@ -28,21 +31,16 @@ class HazardTest {
             );
             CREATE TABLE event_store.audit (id integer PRIMARY KEY);
             """;
-    private static PostgresServer server;
-    private static SchemaFixture fixture;
+    private SchemaFixture fixture;
 
-    @BeforeAll
-    static void start() {
-        server = PostgresServer.start();
+    @BeforeEach
+    void connect(PostgresServer server) {
         fixture = new SchemaFixture(server, 10);
     }
 
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            fixture.sessions().close();
-            server.close();
-        }
+    @AfterEach
+    void disconnect() {
+        fixture.close();
     }
 
     @Test
@@ -128,7 +126,7 @@ class HazardTest {
     }
 
     /** A database built from V1, with three accounts and three audit rows. */
-    private static Database withRows(String name) {
+    private Database withRows(String name) {
         Database db = SchemaFixture.database(name, V1);
         fixture.createDatabase(db);
         fixture.apply(fixture.plan(db).orElseThrow());
@@ -137,7 +135,7 @@ class HazardTest {
         return db;
     }
 
-    private static PlannedChange planWith(Database db, String sql) {
+    private PlannedChange planWith(Database db, String sql) {
         return fixture.plan(SchemaFixture.database(db.name(), sql)).orElseThrow();
     }
 
@@ -145,11 +143,11 @@ class HazardTest {
         return change.hazards().stream().map(Hazard::kind).toList();
     }
 
-    private static long rows(Database db, String table) {
+    private long rows(Database db, String table) {
         return (Long) fixture.query(db, "SELECT count(*) AS n FROM " + table).get(0).get("n");
     }
 
-    private static void applyAndConverge(Database db, PlannedChange change, String sql) {
+    private void applyAndConverge(Database db, PlannedChange change, String sql) {
         Set<String> allowed = Set.copyOf(kinds(change));
         assertThat(change.hazards()).allMatch(h -> allowed.contains(h.kind()));
         fixture.apply(change);

@@ -8,37 +8,35 @@ import dev.provision.inventory.Database;
 import dev.provision.plan.Action;
 import dev.provision.plan.PlannedChange;
 import dev.provision.testing.PostgresServer;
+import dev.provision.testing.WithPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Migrations do what a comparison cannot infer, once each, on a real server. */
+@ExtendWith(WithPostgres.class)
 class MigrationTest {
     private static final String V1 = "CREATE TABLE event_store.accounts (id integer PRIMARY KEY, name text NOT NULL);\n";
     private static final String V2 = "CREATE TABLE event_store.accounts (id integer PRIMARY KEY, full_name text NOT NULL);\n";
     private static final String RENAME = "ALTER TABLE event_store.accounts RENAME COLUMN name TO full_name;\n";
-    private static PostgresServer server;
-    private static SchemaFixture fixture;
+    private SchemaFixture fixture;
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() {
-        server = PostgresServer.start();
+    @BeforeEach
+    void connect(PostgresServer server) {
         fixture = new SchemaFixture(server, SchemaDriver.LARGE_TABLE_ROWS);
     }
 
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            fixture.sessions().close();
-            server.close();
-        }
+    @AfterEach
+    void disconnect() {
+        fixture.close();
     }
 
     @Test

@@ -27,18 +27,16 @@ import java.util.Optional;
  * database driver leaves it (owner role, database, declared schemas), and planned and applied the way
  * the engine and the applier do it.
  */
-final class SchemaFixture {
+final class SchemaFixture implements AutoCloseable {
     static final Inventory INVENTORY = load();
     static final Container CONTAINER = INVENTORY.containers().get("event-store");
     static final Database EVENT_STORE = CONTAINER.postgres().databases().get("stock_analysis_event_store");
 
-    private final PostgresServer server;
     private final PostgresSessions sessions;
     private final SchemaDriver driver;
 
     SchemaFixture(PostgresServer server, double largeTableRows) {
-        this.server = server;
-        this.sessions = server.sessions();
+        this.sessions = new Sessions(server);
         this.driver = new SchemaDriver(new CodekeeperDiffer(), largeTableRows);
         PostgresSession admin = sessions.open(CONTAINER.name(), null);
         if (admin.query("SELECT 1 FROM pg_roles WHERE rolname = ?", EVENT_STORE.owner()).isEmpty()) {
@@ -48,6 +46,45 @@ final class SchemaFixture {
 
     PostgresSessions sessions() {
         return sessions;
+    }
+
+    @Override
+    public void close() {
+        sessions.close();
+    }
+
+    /** Sessions like provision's tunnels, plus new JDBC connections for the schema comparison. */
+    private static final class Sessions implements PostgresSessions {
+        private final PostgresServer server;
+        private final Map<String, PostgresSession> open = new java.util.HashMap<>();
+
+        Sessions(PostgresServer server) {
+            this.server = server;
+        }
+
+        @Override
+        public synchronized PostgresSession open(String container, String database) {
+            return open.computeIfAbsent(database == null ? "postgres" : database, server::session);
+        }
+
+        @Override
+        public java.sql.Connection connect(String container, String database) {
+            java.util.Properties properties = new java.util.Properties();
+            properties.setProperty("user", PostgresServer.ADMIN);
+            properties.setProperty("sslmode", "disable");
+            try {
+                return java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port() + "/"
+                        + (database == null ? "postgres" : database), properties);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("cannot connect to the test server: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            open.values().forEach(PostgresSession::close);
+            open.clear();
+        }
     }
 
     /** The event store's declaration under another name, with other SQL files (written to a temporary directory). */
