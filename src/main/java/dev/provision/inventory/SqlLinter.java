@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * Finds, offline, mistakes in a database's SQL files that PostgreSQL would accept but that break the
  * workload (a CHECK (false) that rejects every INSERT, REFRESH ... CONCURRENTLY on a view without a
- * unique index) or that do not belong in them (psql commands, databases and roles, grants).
+ * unique index) or that do not belong in them (psql commands, databases and roles, grants, switching
+ * roles: the files run as the database's owner).
  *
  * <p>Comments and string literals are ignored; function bodies are read, since they are code.
  */
@@ -31,6 +32,9 @@ final class SqlLinter {
     private static final Pattern UNIQUE_INDEX = Pattern.compile("\\bCREATE\\s+UNIQUE\\s+INDEX\\s+(?:CONCURRENTLY\\s+)?"
             + "(?:IF\\s+NOT\\s+EXISTS\\s+)?(?:" + NAME + "\\s+)?ON\\s+(?:ONLY\\s+)?" + QUALIFIED, FLAGS);
     private static final Pattern META_COMMAND = Pattern.compile("(?m)^[ \\t]*(\\\\[A-Za-z]+)");
+    private static final Pattern ROLE_SWITCH = Pattern.compile(
+            "^(RESET\\s+ROLE|SET\\s+(?:SESSION\\s+|LOCAL\\s+)?ROLE|SET\\s+SESSION\\s+AUTHORIZATION|RESET\\s+SESSION\\s+AUTHORIZATION)\\b",
+            FLAGS);
     private static final Pattern INVENTORY_STATEMENT = Pattern.compile(
             "^(CREATE|ALTER|DROP)\\s+(DATABASE|ROLE|USER)\\b|^(GRANT|REVOKE)\\b", FLAGS);
 
@@ -88,6 +92,11 @@ final class SqlLinter {
                     "remove it: provision runs each file in the database the inventory lists it under");
         }
         for (SqlScanner.Statement statement : s.scan().statements()) {
+            Matcher role = ROLE_SWITCH.matcher(masked.substring(statement.offset()));
+            if (role.find()) {
+                problems.error(at(s, statement.offset()), role.group(1).replaceAll("\\s+", " ").toUpperCase(Locale.ROOT)
+                        + " changes the role the SQL files run as", "remove it: they run as the database's owner, who owns what they create");
+            }
             Matcher inventory = INVENTORY_STATEMENT.matcher(masked.substring(statement.offset()).stripLeading());
             if (inventory.find()) {
                 String what = inventory.group(3) != null ? inventory.group(3).toUpperCase(Locale.ROOT)
