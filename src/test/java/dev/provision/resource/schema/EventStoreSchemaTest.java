@@ -1,7 +1,9 @@
 package dev.provision.resource.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.provision.engine.PlanningFailed;
 import dev.provision.inventory.Database;
 import dev.provision.plan.Action;
 import dev.provision.plan.Cause;
@@ -90,6 +92,17 @@ class EventStoreSchemaTest {
 
         assertThat(fixture.plan(db)).as("repaired").isEmpty();
         assertThat(recordedCatalog(db)).isEqualTo(liveCatalog(db));
+    }
+
+    @Test
+    void aFailingStatementIsReportedAtItsFileAndLineAndTheShadowIsDroppedAnyway() {
+        Database db = SchemaFixture.database("broken", "CREATE TABLE event_store.ok (id int);\n\nCREATE TABLE event_store.bad (id nosuchtype);\n");
+        fixture.createDatabase(db);
+
+        assertThatThrownBy(() -> fixture.plan(db)).isInstanceOf(PlanningFailed.class)
+                .hasMessageContaining("file0.sql:3:1: this statement fails when the SQL files are run in a scratch database"
+                        + " as stock_analysis_owner: type \"nosuchtype\" does not exist");
+        assertThat(fixture.shadowsLeft()).as("the shadow is dropped on failure too").isZero();
     }
 
     private String recordedCatalog(Database db) {
