@@ -65,7 +65,17 @@ public final class SchemaDriver implements ResourceDriver {
 
     /** Plans one database; {@code sessions} null means its server or the database is created by this plan. */
     public java.util.Optional<PlannedChange> plan(Path baseDir, Container container, Database db, PostgresSessions sessions) {
-        return planner.plan(container.host(), container.name(), db, baseDir, sessions, address(container.name(), db.name()));
+        return plan(baseDir, container.host(), container.name(), db, sessions);
+    }
+
+    /**
+     * Plans one database of the server in {@code container} on {@code host}, for a caller that plans
+     * the database itself (between its schemas and its grants). {@code sessions} must open JDBC
+     * connections ({@link PostgresSessions#connect}); null means the database is created by this plan.
+     */
+    public java.util.Optional<PlannedChange> plan(Path baseDir, String host, String container, Database db,
+            PostgresSessions sessions) {
+        return planner.plan(host, container, db, baseDir, sessions, address(container, db.name()));
     }
 
     public static ResourceAddress address(String container, String database) {
