@@ -16,7 +16,7 @@ final class CatalogDigest {
             + " AND nspname NOT LIKE 'pg\\_temp\\_%')";
 
     /** Returns one row with one column, {@code digest}. */
-    static final String QUERY = "SELECT md5(coalesce(string_agg(d, E'\\n' ORDER BY d), '')) AS digest FROM ("
+    static final String QUERY = ("SELECT md5(coalesce(string_agg(d, E'\\n' ORDER BY d), '')) AS digest FROM ("
             + " SELECT 'schema ' || nspname || ' ' || pg_get_userbyid(nspowner) AS d FROM pg_namespace WHERE oid IN " + IN_SCOPE
             + " UNION ALL SELECT 'rel ' || c.oid::regclass::text || ' ' || c.relkind::text || c.relpersistence::text || ' '"
             + "   || pg_get_userbyid(c.relowner) || ' ' || c.relrowsecurity::text || c.relforcerowsecurity::text || ' '"
@@ -56,5 +56,5 @@ final class CatalogDigest {
             + "   FROM pg_description WHERE objoid IN (SELECT oid FROM pg_class WHERE relnamespace IN " + IN_SCOPE
             + "   UNION ALL SELECT oid FROM pg_proc WHERE pronamespace IN " + IN_SCOPE
             + "   UNION ALL SELECT oid FROM pg_type WHERE typnamespace IN " + IN_SCOPE + ")"
-            + ") objects";
+            + ") objects").replace(" UNION ALL ", "\n UNION ALL ");
 }
