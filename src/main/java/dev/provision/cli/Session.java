@@ -35,7 +35,7 @@ final class Session implements AutoCloseable {
         this.spec = spec;
         this.inventory = inventory;
         this.connections = new Connections(inventory, Wiring.transports(options.verbose ? spec.commandLine().getErr() : null));
-        this.engine = Wiring.engine();
+        this.engine = Wiring.engine(inventory.baseDir());
     }
 
     /** Loads and validates the inventory; on any error prints every problem and stops with exit 3. */

@@ -111,7 +111,7 @@ public final class DatabaseDriver implements ResourceDriver {
                     ? DatabaseCatalog.fresh(db.name(), DatabasePlanner.owner(db))
                     : catalogReader.read(session, GrantPlanner.schemasToRead(db), signatures(db));
             changes.addAll(schemas.plan(server, db, catalog));
-            SchemaObjectPlanner.Result sql = objects.plan(server.host(), server.container(), db, session);
+            SchemaObjectPlanner.Result sql = objects.plan(server.host(), server.container(), db, outcome.fresh() ? null : sessions);
             changes.addAll(sql.changes());
             catalog = catalog.withCreated(sql.created().stream().map(SchemaObjectPlanner.NewObject::object).toList(),
                     schema -> DesiredPrivileges.creator(db, schema));

@@ -2,7 +2,7 @@ package dev.provision.resource.database;
 
 import dev.provision.inventory.Database;
 import dev.provision.plan.PlannedChange;
-import dev.provision.postgres.PostgresSession;
+import dev.provision.postgres.PostgresSessions;
 import java.util.List;
 
 /**
@@ -13,13 +13,13 @@ import java.util.List;
 public interface SchemaObjectPlanner {
 
     /** Plans nothing: for servers whose SQL files are not managed yet. */
-    SchemaObjectPlanner NONE = (host, container, db, session) -> new Result(List.of(), List.of());
+    SchemaObjectPlanner NONE = (host, container, db, sessions) -> new Result(List.of(), List.of());
 
     /**
-     * @param session the database, to read its catalog; {@code null} when this plan creates (or
-     *     recreates) the database, so it holds nothing yet
+     * @param sessions the server's sessions, to read the database; {@code null} when this plan creates
+     *     (or recreates) the database, so it holds nothing yet
      */
-    Result plan(String host, String container, Database db, PostgresSession session);
+    Result plan(String host, String container, Database db, PostgresSessions sessions);
 
     /**
      * @param changes run in this order, between the schemas and the grants; they should create objects

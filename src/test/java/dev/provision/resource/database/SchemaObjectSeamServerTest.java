@@ -28,8 +28,8 @@ class SchemaObjectSeamServerTest {
     Path dir;
 
     /** Stands in for issue E: creates core.later as the schema's owner unless it exists. */
-    private static final SchemaObjectPlanner LATER = (host, container, db, session) -> {
-        if (session != null && !session.query("SELECT 1 FROM pg_class WHERE oid = to_regclass('core.later')").isEmpty()) {
+    private static final SchemaObjectPlanner LATER = (host, container, db, sessions) -> {
+        if (sessions != null && !sessions.open(container, db.name()).query("SELECT 1 FROM pg_class WHERE oid = to_regclass('core.later')").isEmpty()) {
             return new SchemaObjectPlanner.Result(List.of(), List.of());
         }
         PlannedChange create = new PlannedChange(ResourceAddress.of("containers", container, "postgres", "databases", db.name(), "sql"),
