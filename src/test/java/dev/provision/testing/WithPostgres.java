@@ -1,13 +1,13 @@
 package dev.provision.testing;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Gives tests a {@link PostgresServer} started once per test run and stopped when the run ends;
- * skips them where no PostgreSQL 15 binaries are installed. Each test gets the server reset.
+ * fails them, saying what to install, where no PostgreSQL 15 binaries are (bin/test installs them):
+ * a skipped test would pass for nothing. Each test gets the server reset.
  */
 public final class WithPostgres implements ParameterResolver {
 
@@ -18,7 +18,10 @@ public final class WithPostgres implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        Assumptions.assumeTrue(PostgresServer.available(), "PostgreSQL 15 binaries in " + PostgresServer.BIN + " and root");
+        if (!PostgresServer.available()) {
+            throw new IllegalStateException("these tests need PostgreSQL 15 binaries in " + PostgresServer.BIN
+                    + " and root; install postgresql-15 (bin/test does)");
+        }
         PostgresServer server = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(PostgresServer.class, k -> PostgresServer.start(), PostgresServer.class);
         server.reset();
