@@ -22,6 +22,16 @@ import picocli.CommandLine.Spec;
             ForceUnlockCommand.class,
             picocli.AutoComplete.GenerateCompletion.class
         },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  provision validate                       # offline check of ./inventory.yaml",
+            "  provision plan                           # what would change",
+            "  provision apply                          # show the plan, ask, apply",
+            "  provision apply --auto-approve --json    # CI",
+            "  source <(provision generate-completion)  # bash or zsh completion",
+            "",
+            "Run 'provision COMMAND --help' for a command's options and examples."
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success, or no changes",
