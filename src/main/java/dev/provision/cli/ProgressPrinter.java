@@ -24,6 +24,7 @@ final class ProgressPrinter implements ApplyListener, AutoCloseable {
     private final PrintWriter out;
     private final Ansi ansi;
     private final boolean terminal;
+    private final int plainEverySeconds;
     private final ScheduledExecutorService ticker;
     private PlannedChange change;
     private Step step;
@@ -32,7 +33,12 @@ final class ProgressPrinter implements ApplyListener, AutoCloseable {
     private long lastPlainReport;
 
     ProgressPrinter(PrintWriter out, Ansi ansi, boolean terminal) {
+        this(out, ansi, terminal, PLAIN_EVERY_SECONDS);
+    }
+
+    ProgressPrinter(PrintWriter out, Ansi ansi, boolean terminal, int plainEverySeconds) {
         this.out = out;
+        this.plainEverySeconds = plainEverySeconds;
         this.ansi = ansi;
         this.terminal = terminal;
         this.ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -96,8 +102,8 @@ final class ProgressPrinter implements ApplyListener, AutoCloseable {
                     + " [" + seconds + "s elapsed]|@"));
             statusShown = true;
             out.flush();
-        } else if (seconds >= lastPlainReport + PLAIN_EVERY_SECONDS) {
-            lastPlainReport = seconds - seconds % PLAIN_EVERY_SECONDS;
+        } else if (seconds >= lastPlainReport + plainEverySeconds) {
+            lastPlainReport = seconds - seconds % plainEverySeconds;
             out.println(change.address() + ": still running " + what + " [" + lastPlainReport + "s elapsed]");
             out.flush();
         }

@@ -20,6 +20,7 @@ public final class JsonDocument {
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final ObjectNode root = JsonNodeFactory.instance.objectNode();
+    private ApplyRecord record;
 
     /**
      * Starts a document for {@code command}; the outcome is {@code failed} until set otherwise.
@@ -47,9 +48,9 @@ public final class JsonDocument {
         return this;
     }
 
-    /** Records what apply did. */
+    /** Reports what apply did, as {@code record} holds it when the document is written. */
     public JsonDocument apply(ApplyRecord record) {
-        root.set("apply", record.toJson());
+        this.record = record;
         return this;
     }
 
@@ -70,6 +71,9 @@ public final class JsonDocument {
 
     public String toJson() {
         try {
+            if (record != null) {
+                root.set("apply", record.toJson());
+            }
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
