@@ -56,7 +56,7 @@ class CliExperienceIT {
                 postgres:
                   version: 15
                   listen_addresses: ["*"]
-                  settings: { shared_buffers: 64MB }
+                  settings: { shared_buffers: 64MB, log_statement: all }
                   roles:
                     app_user:
                       login: true
@@ -193,7 +193,7 @@ class CliExperienceIT {
 
     @Test
     @Order(7)
-    void noSecretReachesStandardOutputStandardErrorThePlanFileTheJsonOrTheLog() throws IOException {
+    void noSecretReachesAnyOutputThePlanFileTheLogTheServerLogOrTheProcessList() throws Exception {
         Path file = inventory(container("512MiB") + POSTGRES);
         Path planFile = dir.resolve("server.plan");
         Path log = dir.resolve("provision.log");
@@ -202,8 +202,11 @@ class CliExperienceIT {
 
         runs.add(Jar.run(env, "plan", "-i", file.toString(), "--json", "-v", "--log-file", log.toString(),
                 "--show-commands", "--out", planFile.toString()));
-        runs.add(Jar.run(env, "apply", "-i", file.toString(), "--json", "-v", "--log-file", log.toString(),
-                planFile.toString()));
+        ProcessListSampler processes = new ProcessListSampler();
+        try (processes) {
+            runs.add(Jar.run(env, "apply", "-i", file.toString(), "--json", "-v", "--log-file", log.toString(),
+                    planFile.toString()));
+        }
         runs.add(Jar.run(env, "plan", "-i", file.toString(), "--json", "-v", "--log-file", log.toString(),
                 "--show-commands", "--detailed-exitcode"));
 
@@ -214,13 +217,61 @@ class CliExperienceIT {
         StringBuilder everything = new StringBuilder();
         runs.forEach(run -> everything.append(run.out()).append(run.err()));
         everything.append(read(planFile)).append(read(log));
+        everything.append(lxc("lxc-attach", "-n", "app", "--", "sh", "-c", "cat /var/log/postgresql/*.log"));
+        assertThat(processes.samples()).as("the host's process list was sampled during apply").isGreaterThan(5);
+        everything.append(processes.seen());
         assertThat(read(log)).as("the log is not empty: it holds the remote commands and steps")
                 .contains("lxc-attach", "# containers.app.postgres", "$ [");
         assertThat(read(planFile)).as("the plan file holds the steps apply runs").contains("\"argv\"");
         assertThat(everything.toString())
-                .as("the role password from the environment and the host's admin password are nowhere")
+                .as("the role password from the environment and the host's admin password are in no output, file,"
+                        + " server log (log_statement = all) or process argument list")
                 .doesNotContain(SECRET)
                 .doesNotContain(adminPassword);
+    }
+
+    /** Samples the LXC host's process list (every process's arguments) until closed. */
+    private static final class ProcessListSampler implements AutoCloseable {
+        private final StringBuilder seen = new StringBuilder();
+        private final Thread thread = new Thread(this::sample, "process-list-sampler");
+        private volatile boolean running = true;
+        private int samples;
+
+        ProcessListSampler() {
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void sample() {
+            while (running) {
+                try {
+                    String list = HOST.exec("ps", "-eo", "args");
+                    synchronized (this) {
+                        seen.append(list);
+                        samples++;
+                    }
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    // a sample that failed is only a missed sample
+                }
+            }
+        }
+
+        synchronized int samples() {
+            return samples;
+        }
+
+        synchronized String seen() {
+            return seen.toString();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            thread.join(10_000);
+        }
     }
 
     @Test
