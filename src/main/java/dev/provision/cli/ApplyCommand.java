@@ -83,7 +83,7 @@ final class ApplyCommand implements Callable<Integer> {
             throw new UserError("--target cannot be combined with a PLANFILE: the plan file already holds its targets");
         }
         Output output = Output.of(spec, options, json);
-        SavedPlan saved = planFile == null ? null : SavedPlan.read(planFile);
+        SavedPlan saved = planFile == null ? null : readPlanFile(output);
         List<String> targetList = saved == null ? targets.targets : saved.targets();
         JsonOutput document = new JsonOutput(json, "apply", options, Mode.APPLY, targetList, output.stdout());
         ApplyRecord record = new ApplyRecord();
@@ -114,6 +114,18 @@ final class ApplyCommand implements Callable<Integer> {
             throw e;
         } finally {
             document.emit();
+        }
+    }
+
+    /** Reads the plan file; with --json, a file that cannot be applied still gets its document. */
+    private SavedPlan readPlanFile(Output output) {
+        try {
+            return SavedPlan.read(planFile);
+        } catch (PlanFileInvalid e) {
+            JsonOutput document = new JsonOutput(json, "apply", options, Mode.APPLY, List.of(), output.stdout());
+            document.failed(e);
+            document.emit();
+            throw e;
         }
     }
 

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success, or no changes",
-            "1:failure while reading, planning or applying",
+            "1:failure while reading, planning or applying; a refused plan file or hazard; a 'no' at the prompt",
             "2:the plan has changes (plan --detailed-exitcode)",
             "3:invalid inventory or arguments; nothing was contacted"
         })

@@ -25,6 +25,9 @@ public record SavedPlan(String inventoryDigest, Mode mode, List<String> targets,
         JsonNode root;
         try {
             root = JsonDocument.MAPPER.readTree(Files.readString(file));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new PlanFileInvalid("the plan file " + file + " cannot be applied: it is not JSON ("
+                    + e.getOriginalMessage() + "); write a new one with: provision plan --out " + file);
         } catch (NoSuchFileException e) {
             throw new PlanFileInvalid("the plan file " + file + " does not exist; write one with: provision plan --out " + file);
         } catch (IOException e) {

@@ -71,6 +71,18 @@ class CliOutputTest {
     }
 
     @Test
+    void aFileThatIsNotAPlanFileIsRefusedWithAValidDocument() throws IOException {
+        Path notAPlan = Files.writeString(dir.resolve("notes.txt"), "hello");
+
+        Run apply = run("apply", "-i", FLEET.toString(), "--json", notAPlan.toString());
+
+        assertThat(apply.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(apply.err()).contains("the plan file " + notAPlan + " cannot be applied", "provision plan --out");
+        assertThat(PlanSchema.problems(apply.out())).isEmpty();
+        assertThat(PlanSchema.parse(apply.out()).path("outcome").asText()).isEqualTo("refused");
+    }
+
+    @Test
     void aPlanFileCannotBeCombinedWithTargets() {
         Run apply = run("apply", "-i", FLEET.toString(), "--target", "containers.orders", dir.resolve("x.plan").toString());
 
