@@ -2,6 +2,7 @@ package dev.provision.apply;
 
 import dev.provision.engine.AdminBootstrapper;
 import dev.provision.engine.Connections;
+import dev.provision.engine.Parallel;
 import dev.provision.engine.PlanningFailed;
 import dev.provision.postgres.PostgresSession;
 import dev.provision.postgres.SqlFailed;
@@ -15,6 +16,12 @@ import dev.provision.transport.Transport;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Executes a plan exactly as it was shown, change by change and step by step, and stops at the first
@@ -30,10 +37,49 @@ public final class Applier {
         this.listener = listener;
     }
 
-    /** Applies every change; returns the number applied, or throws {@link StepFailed} at the first failure. */
+    /** Applies every change in order, one at a time; see {@link #apply(Plan, int)}. */
     public int apply(Plan plan) {
-        int applied = 0;
+        return apply(plan, 1);
+    }
+
+    /**
+     * Applies every change; returns the number applied, or throws {@link StepFailed} at the first failure.
+     *
+     * <p>Changes to hosts run first, in order. Then each container's changes run in order, and up
+     * to {@code parallelism} containers at once: containers do not depend on one another. After a
+     * failure no container starts another change.
+     */
+    public int apply(Plan plan, int parallelism) {
+        Map<String, List<PlannedChange>> lanes = new LinkedHashMap<>();
         for (PlannedChange change : plan.changes()) {
+            lanes.computeIfAbsent(lane(change), k -> new ArrayList<>()).add(change);
+        }
+        AtomicInteger applied = new AtomicInteger();
+        AtomicBoolean failed = new AtomicBoolean();
+        runLane(lanes.getOrDefault("", List.of()), applied, failed);
+        lanes.remove("");
+        List<StepFailed> failures = Parallel.map(List.copyOf(lanes.values()), parallelism, changes -> {
+            try {
+                runLane(changes, applied, failed);
+                return null;
+            } catch (StepFailed e) {
+                failed.set(true);
+                return e;
+            }
+        });
+        for (StepFailed failure : failures) {
+            if (failure != null) {
+                throw failure;
+            }
+        }
+        return applied.get();
+    }
+
+    private void runLane(List<PlannedChange> changes, AtomicInteger applied, AtomicBoolean failed) {
+        for (PlannedChange change : changes) {
+            if (failed.get()) {
+                return;
+            }
             Instant started = Instant.now();
             listener.changeStarted(change);
             for (Step step : change.steps()) {
@@ -41,9 +87,14 @@ public final class Applier {
                 execute(change, step);
             }
             listener.changeFinished(change, Duration.between(started, Instant.now()));
-            applied++;
+            applied.incrementAndGet();
         }
-        return applied;
+    }
+
+    /** The container a change belongs to, or "" for host-wide changes that must come first. */
+    private static String lane(PlannedChange change) {
+        String[] segments = change.address().path().split("\\.");
+        return segments.length >= 2 && segments[0].equals("containers") ? segments[1] : "";
     }
 
     private void execute(PlannedChange change, Step step) {

@@ -70,6 +70,10 @@ final class ApplyCommand implements Callable<Integer> {
             + " (format: schema/plan.schema.json); needs --auto-approve or a PLANFILE.")
     boolean json;
 
+    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "4",
+            description = "How many containers to change at once (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
     @Spec
     CommandSpec spec;
 
@@ -106,7 +110,7 @@ final class ApplyCommand implements Callable<Integer> {
                 return ExitCodes.FAILURE;
             }
             document.apply(record);
-            session.apply(plan, scope, Mode.APPLY, allow, output, record);
+            session.apply(plan, scope, Mode.APPLY, allow, output, record, parallelism);
             document.outcome("applied");
             return ExitCodes.OK;
         } catch (RuntimeException e) {

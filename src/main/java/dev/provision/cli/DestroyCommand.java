@@ -42,6 +42,10 @@ final class DestroyCommand implements Callable<Integer> {
             + " (format: schema/plan.schema.json); needs --auto-approve.")
     boolean json;
 
+    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "4",
+            description = "How many containers to change at once (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
     @Spec
     CommandSpec spec;
 
@@ -67,7 +71,7 @@ final class DestroyCommand implements Callable<Integer> {
                 return ExitCodes.FAILURE;
             }
             document.apply(record);
-            session.apply(plan, targets.targets(), Mode.DESTROY, Set.of("container-destroy"), output, record);
+            session.apply(plan, targets.targets(), Mode.DESTROY, Set.of("container-destroy"), output, record, parallelism);
             document.outcome("applied");
             return ExitCodes.OK;
         } catch (RuntimeException e) {

@@ -74,13 +74,14 @@ final class Session implements AutoCloseable {
      * Applies the plan under the lock of every host it touches, then reads again: a plan that is
      * still not empty after apply is a failure, not a success.
      */
-    void apply(Plan plan, Targets targets, Mode mode, Set<String> allowedHazards, Output output, ApplyRecord record) {
+    void apply(Plan plan, Targets targets, Mode mode, Set<String> allowedHazards, Output output, ApplyRecord record,
+            int parallelism) {
         refuseHazards(plan, allowedHazards);
         try (HostLock lock = new HostLock();
                 ProgressPrinter progress = new ProgressPrinter(output.human(), output.ansi(), output.terminal())) {
             plan.changes().stream().flatMap(c -> c.steps().stream()).map(Step::host).distinct()
                     .forEach(host -> lock.acquire(host, connections.get(host)));
-            int applied = new Applier(connections, ApplyListener.all(log.steps(), progress, record)).apply(plan);
+            int applied = new Applier(connections, ApplyListener.all(log.steps(), progress, record)).apply(plan, parallelism);
             progress.close();
             Plan after = plan(targets, mode);
             if (after.hasChanges()) {

@@ -7,36 +7,47 @@ import dev.provision.apply.ApplyListener;
 import dev.provision.plan.PlannedChange;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** Records, as apply runs, which changes were applied, how long each took, and which one failed. */
+/**
+ * Records, as apply runs (several containers at once, possibly), which changes were applied, how
+ * long each took, and which one failed.
+ */
 public final class ApplyRecord implements ApplyListener {
     private final Instant started = Instant.now();
     private final ArrayNode applied = JsonNodeFactory.instance.arrayNode();
-    private PlannedChange running;
-    private Instant runningSince;
+    private final Map<PlannedChange, Instant> running = new LinkedHashMap<>();
     private ObjectNode failed;
     private boolean verified;
     private Duration total;
 
     @Override
     public synchronized void changeStarted(PlannedChange change) {
-        running = change;
-        runningSince = Instant.now();
+        running.put(change, Instant.now());
     }
 
     @Override
     public synchronized void changeFinished(PlannedChange change, Duration elapsed) {
         applied.add(entry(change, elapsed));
-        running = null;
+        running.remove(change);
     }
 
-    /** The change that was running when apply stopped with {@code message}, if any. */
+    /**
+     * Apply stopped with {@code message}: the change it names (or else the first still running) is
+     * the one that failed.
+     */
     public synchronized void failed(String message) {
-        if (running != null) {
-            failed = entry(running, Duration.between(runningSince, Instant.now()));
-            failed.put("error", message);
-            running = null;
+        String text = message == null ? "" : message;
+        PlannedChange culprit = running.keySet().stream()
+                .filter(c -> text.startsWith(c.address().path() + ":"))
+                .findFirst()
+                .orElse(running.keySet().stream().findFirst().orElse(null));
+        if (culprit != null) {
+            failed = entry(culprit, Duration.between(running.get(culprit), Instant.now()));
+            failed.put("error", text);
         }
+        running.clear();
         finish();
     }
 
@@ -44,10 +55,6 @@ public final class ApplyRecord implements ApplyListener {
     public synchronized void verified() {
         verified = true;
         finish();
-    }
-
-    public synchronized int appliedCount() {
-        return applied.size();
     }
 
     synchronized ObjectNode toJson() {

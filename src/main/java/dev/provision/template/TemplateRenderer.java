@@ -38,7 +38,8 @@ public final class TemplateRenderer {
         for (TemplateError error : result.getErrors()) {
             int line = Math.max(error.getLineno(), 1);
             int column = Math.max(error.getStartPosition(), 1);
-            diagnostics.error(new SourceRange(file, line, column), "template error: " + error.getMessage(),
+            String message = error.getMessage().replaceFirst("^UnknownTokenException: Unknown token found: ", "undefined variable ");
+            diagnostics.error(new SourceRange(file, line, column), "template error: " + message,
                     "define the variable or fix the expression; available variables are " + variables.keySet());
             failed = true;
         }

@@ -28,15 +28,35 @@ class ProgressPrinterTest {
     void onATerminalTheRunningStepTicksOnOneLineThatIsClearedWhenTheChangeEnds() throws InterruptedException {
         String output = runOneSlowStep(true);
 
-        assertThat(output).contains("containers.app: create...\n", "\r\u001b[K  containers.app: lxc-create -n app -t debian [1s elapsed]",
-                "\r\u001b[Kcontainers.app: done in 2.3s\n");
+        assertThat(output).contains("containers.app: create...\n", "\r\u001b[Kcontainers.app: done in 2.3s\n")
+                .containsPattern("\r\u001b\\[K  containers\\.app: lxc-create -n app -t debian \\[[12]s elapsed\\]");
     }
 
     @Test
     void elsewhereThereAreOnlyWholeLinesAndNoCursorMovement() throws InterruptedException {
         String output = runOneSlowStep(false);
 
-        assertThat(output).contains("containers.app: still running lxc-create -n app -t debian [1s elapsed]\n",
-                "containers.app: done in 2.3s\n").doesNotContain("\r", "\u001b");
+        assertThat(output).contains("containers.app: done in 2.3s\n").doesNotContain("\r", "\u001b")
+                .containsPattern("containers\\.app: still running lxc-create -n app -t debian \\[[12]s elapsed\\]\n");
+    }
+
+    @Test
+    void changesRunningInParallelShareTheTickingLine() throws InterruptedException {
+        PlannedChange other = dev.provision.json.SamplePlans.everyKind().changes().get(2);
+        StringWriter text = new StringWriter();
+        try (ProgressPrinter progress = new ProgressPrinter(new PrintWriter(text), Ansi.OFF, true, 1)) {
+            progress.changeStarted(CHANGE);
+            progress.stepStarted(CHANGE, CHANGE.steps().get(0));
+            progress.changeStarted(other);
+            progress.stepStarted(other, other.steps().get(0));
+            Thread.sleep(1300);
+            progress.changeFinished(other, Duration.ofMillis(1300));
+            progress.changeFinished(CHANGE, Duration.ofMillis(1300));
+        }
+
+        assertThat(text.toString())
+                .containsPattern("containers\\.app: lxc-create -n app -t debian \\[\\ds elapsed\\];"
+                        + " containers\\.old: lxc-destroy -n old \\[\\ds elapsed\\]")
+                .contains("containers.old: done in 1.3s\n", "containers.app: done in 1.3s\n");
     }
 }

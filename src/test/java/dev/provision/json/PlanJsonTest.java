@@ -66,6 +66,19 @@ class PlanJsonTest {
     }
 
     @Test
+    void whenContainersRunInParallelTheFailedChangeIsTheOneTheMessageNames() {
+        ApplyRecord record = new ApplyRecord();
+        record.changeStarted(PLAN.changes().get(0));
+        record.changeStarted(PLAN.changes().get(2));
+        record.failed("containers.old: `lxc-destroy -n old` failed on host bed with exit status 1");
+
+        JsonNode apply = PlanSchema.parse(document("apply").plan(PLAN, false).apply(record).toJson()).path("apply");
+
+        assertThat(apply.at("/failed/address").asText()).isEqualTo("containers.old");
+        assertThat(apply.path("applied")).isEmpty();
+    }
+
+    @Test
     void aCommandThatStoppedBeforePlanningStillWritesAValidDocument() {
         String json = document("destroy").error("invalid", "the inventory is invalid", 3).toJson();
 

@@ -2,6 +2,7 @@ package dev.provision.resource.lxc;
 
 import dev.provision.engine.Connections;
 import dev.provision.engine.Mode;
+import dev.provision.engine.Parallel;
 import dev.provision.engine.ResourceDriver;
 import dev.provision.engine.Targets;
 import dev.provision.inventory.Container;
@@ -16,6 +17,9 @@ import java.util.Set;
 
 /** Hosts and their containers: one read per host, then a pure decision per host and per container. */
 public final class LxcDriver implements ResourceDriver {
+    /** Hosts read at once. */
+    private static final int READERS = 8;
+
     private final HostReader reader = new HostReader();
     private final HostPlanner hostPlanner = new HostPlanner();
     private final ContainerPlanner containerPlanner = new ContainerPlanner();
@@ -23,25 +27,32 @@ public final class LxcDriver implements ResourceDriver {
     @Override
     public List<PlannedChange> plan(Inventory inventory, Connections connections, Targets targets, Mode mode) {
         List<PlannedChange> changes = new ArrayList<>();
-        for (Host host : inventory.hosts().values()) {
-            List<Container> containers = inventory.containers().values().stream()
-                    .filter(c -> c.host().equals(host.name()))
-                    .filter(c -> targets.includes(ResourceAddress.of("containers", c.name())))
-                    .toList();
-            boolean hostTargeted = targets.includes(ResourceAddress.of("hosts", host.name()));
-            if (containers.isEmpty() && !(hostTargeted && host.prepare() && mode == Mode.APPLY)) {
-                continue;
-            }
-            Set<String> bridges = new LinkedHashSet<>();
-            containers.forEach(c -> bridges.add(c.network().bridge()));
-            HostState state = reader.read(host.name(), connections.get(host.name()), List.copyOf(bridges),
-                    containers.stream().map(Container::name).toList());
-            if (mode == Mode.APPLY) {
-                changes.addAll(hostPlanner.plan(host, state, bridges));
-            }
-            for (Container container : containers) {
-                containerPlanner.plan(container, state, mode).ifPresent(changes::add);
-            }
+        List<Host> hosts = List.copyOf(inventory.hosts().values());
+        for (List<PlannedChange> perHost : Parallel.map(hosts, READERS, host -> plan(inventory, connections, targets, mode, host))) {
+            changes.addAll(perHost);
+        }
+        return changes;
+    }
+
+    private List<PlannedChange> plan(Inventory inventory, Connections connections, Targets targets, Mode mode, Host host) {
+        List<PlannedChange> changes = new ArrayList<>();
+        List<Container> containers = inventory.containers().values().stream()
+                .filter(c -> c.host().equals(host.name()))
+                .filter(c -> targets.includes(ResourceAddress.of("containers", c.name())))
+                .toList();
+        boolean hostTargeted = targets.includes(ResourceAddress.of("hosts", host.name()));
+        if (containers.isEmpty() && !(hostTargeted && host.prepare() && mode == Mode.APPLY)) {
+            return changes;
+        }
+        Set<String> bridges = new LinkedHashSet<>();
+        containers.forEach(c -> bridges.add(c.network().bridge()));
+        HostState state = reader.read(host.name(), connections.get(host.name()), List.copyOf(bridges),
+                containers.stream().map(Container::name).toList());
+        if (mode == Mode.APPLY) {
+            changes.addAll(hostPlanner.plan(host, state, bridges));
+        }
+        for (Container container : containers) {
+            containerPlanner.plan(container, state, mode).ifPresent(changes::add);
         }
         return changes;
     }

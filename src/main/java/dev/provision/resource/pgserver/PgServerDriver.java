@@ -3,6 +3,7 @@ package dev.provision.resource.pgserver;
 import dev.provision.diag.Diagnostics;
 import dev.provision.engine.Connections;
 import dev.provision.engine.Mode;
+import dev.provision.engine.Parallel;
 import dev.provision.engine.PlanningFailed;
 import dev.provision.engine.ResourceDriver;
 import dev.provision.engine.Targets;
@@ -17,6 +18,8 @@ import java.util.List;
 public final class PgServerDriver implements ResourceDriver {
     /** The host's address on lxcbr0 as lxc-net sets it, for a bridge that does not exist yet. */
     private static final String DEFAULT_BRIDGE_ADDRESS = "10.0.3.1";
+    /** Containers read at once; reads are light, and SSH allows about ten channels per connection. */
+    private static final int READERS = 6;
 
     private final ServerReader reader = new ServerReader();
     private final ServerFiles files = new ServerFiles();
@@ -28,22 +31,26 @@ public final class PgServerDriver implements ResourceDriver {
         if (mode == Mode.DESTROY) {
             return changes;
         }
-        for (Container container : inventory.containers().values()) {
-            if (container.postgres() == null
-                    || !targets.includes(ResourceAddress.of("containers", container.name(), "postgres"))) {
-                continue;
-            }
-            ServerState state = reader.read(container.host(), connections.get(container.host()), container.name(),
-                    container.postgres().version(), container.network().bridge());
-            Diagnostics diagnostics = new Diagnostics();
-            String adminFrom = state.hostAddress().isEmpty() ? DEFAULT_BRIDGE_ADDRESS : state.hostAddress();
-            ServerFiles.Desired desired = files.render(inventory, container, adminFrom, diagnostics);
-            if (desired == null) {
-                throw new PlanningFailed("containers." + container.name() + ".postgres: the configuration cannot be rendered: "
-                        + diagnostics.errors());
-            }
-            changes.addAll(planner.plan(container, state, desired));
+        List<Container> servers = inventory.containers().values().stream()
+                .filter(c -> c.postgres() != null)
+                .filter(c -> targets.includes(ResourceAddress.of("containers", c.name(), "postgres")))
+                .toList();
+        for (List<PlannedChange> perContainer : Parallel.map(servers, READERS, container -> plan(inventory, connections, container))) {
+            changes.addAll(perContainer);
         }
         return changes;
+    }
+
+    private List<PlannedChange> plan(Inventory inventory, Connections connections, Container container) {
+        ServerState state = reader.read(container.host(), connections.get(container.host()), container.name(),
+                container.postgres().version(), container.network().bridge());
+        Diagnostics diagnostics = new Diagnostics();
+        String adminFrom = state.hostAddress().isEmpty() ? DEFAULT_BRIDGE_ADDRESS : state.hostAddress();
+        ServerFiles.Desired desired = files.render(inventory, container, adminFrom, diagnostics);
+        if (desired == null) {
+            throw new PlanningFailed("containers." + container.name() + ".postgres: the configuration cannot be rendered: "
+                    + diagnostics.errors());
+        }
+        return planner.plan(container, state, desired);
     }
 }

@@ -48,7 +48,6 @@ public final class ServerReader {
             switch (key) {
                 case "hostaddr" -> hostAddress = value.contains("/") ? value.substring(0, value.indexOf('/')) : value;
                 case "admin-secret" -> adminSecret = value.equals("yes");
-                case "admin-role" -> adminRole = value.equals("provision_admin");
                 case "container-down" -> {
                     return ServerState.containerDown(hostAddress);
                 }
@@ -74,7 +73,9 @@ public final class ServerReader {
                 case "settings-begin" -> {
                     while (!lines[++i].equals("settings-end")) {
                         String[] parts = lines[i].split("\\|");
-                        if (parts.length == 3) {
+                        if (parts.length == 3 && parts[0].equals("provision:admin-role")) {
+                            adminRole = parts[1].equals("provision_admin");
+                        } else if (parts.length == 3) {
                             contexts.put(parts[0], parts[1]);
                             if (parts[2].equals("t")) {
                                 pending.add(parts[0]);
