@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs the packaged CLI ({@code target/provision.jar}) as its own process, as a user or CI would. */
 final class Jar {
-    static final Path JAR = Path.of("target", "provision.jar").toAbsolutePath();
+    static final Path JAR = Path.of("target", "provision-cli.jar").toAbsolutePath();
 
     private Jar() {}
 
