@@ -40,7 +40,7 @@ final class Session implements AutoCloseable {
         this.inventory = inventory;
         this.log = CommandLog.open(options, spec.commandLine().getErr(), spec.name());
         this.connections = new Connections(inventory, Wiring.transports(log.writer()));
-        this.engine = Wiring.engine();
+        this.engine = Wiring.engine(inventory.baseDir());
     }
 
     /** Loads and validates the inventory; on any error prints every problem and stops with exit 3. */
@@ -80,7 +80,8 @@ final class Session implements AutoCloseable {
         try (HostLock lock = new HostLock();
                 ProgressPrinter progress = new ProgressPrinter(output.human(), output.ansi(), output.terminal())) {
             plan.changes().stream().flatMap(c -> c.steps().stream()).map(Step::host).distinct()
-                    .forEach(host -> lock.acquire(host, connections.get(host)));
+                    .forEach(host -> lock.acquire(host, connections.get(host))
+                            .ifPresent(note -> spec.commandLine().getErr().println("note: " + note)));
             int applied = new Applier(connections, ApplyListener.all(log.steps(), progress, record)).apply(plan, parallelism);
             progress.close();
             Plan after = plan(targets, mode);

@@ -1,8 +1,11 @@
 package dev.provision.cli;
 
 import dev.provision.engine.Engine;
+import dev.provision.resource.database.DatabaseDriver;
 import dev.provision.resource.lxc.LxcDriver;
 import dev.provision.resource.pgserver.PgServerDriver;
+import dev.provision.resource.schema.SchemaObjects;
+import dev.provision.secret.SecretResolver;
 import dev.provision.engine.TransportFactory;
 import dev.provision.inventory.Host;
 import dev.provision.transport.LoggedTransport;
@@ -18,8 +21,10 @@ import java.util.List;
 final class Wiring {
     private Wiring() {}
 
-    static Engine engine() {
-        return new Engine(List.of(new LxcDriver(), new PgServerDriver()));
+    /** @param baseDir the inventory's directory, which SQL file paths are relative to */
+    static Engine engine(Path baseDir) {
+        return new Engine(List.of(new LxcDriver(), new PgServerDriver(),
+                new DatabaseDriver(new SecretResolver(), new SchemaObjects(baseDir))));
     }
 
     static TransportFactory transports(PrintWriter verboseLog) {

@@ -4,6 +4,7 @@ import dev.provision.inventory.Host;
 import dev.provision.inventory.Inventory;
 import dev.provision.postgres.PostgresSessions;
 import dev.provision.transport.Transport;
+import dev.provision.transport.TransportException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,11 +18,17 @@ public final class Connections implements AutoCloseable {
     private final Inventory inventory;
     private final TransportFactory factory;
     private final Map<String, Transport> open = new LinkedHashMap<>();
-    private TunnelSessions postgres;
+    private PostgresSessions postgres;
 
     public Connections(Inventory inventory, TransportFactory factory) {
         this.inventory = inventory;
         this.factory = factory;
+    }
+
+    /** Admin sessions come from {@code sessions} instead of SSH tunnels (a server the test started, say). */
+    public Connections(Inventory inventory, TransportFactory factory, PostgresSessions sessions) {
+        this(inventory, factory);
+        this.postgres = sessions;
     }
 
     public synchronized Transport get(String hostName) {
@@ -33,7 +40,12 @@ public final class Connections implements AutoCloseable {
         if (host == null) {
             throw new IllegalArgumentException("undeclared host " + hostName);
         }
-        Transport transport = factory.open(host, this::get);
+        Transport transport;
+        try {
+            transport = factory.open(host, this::get);
+        } catch (TransportException e) {
+            throw new TransportException("host " + hostName + ": " + e.getMessage(), e);
+        }
         open.put(hostName, transport);
         return transport;
     }

@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Provision's lock on a host, held for the whole of an apply or destroy so two runs never interleave.
@@ -19,6 +22,7 @@ public final class HostLock implements AutoCloseable {
     private static final String SCRIPT = ScriptResource.load(HostLock.class, "lock-host.sh");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final int HELD = 75;
+    private static final Pattern OWNER = Pattern.compile("^provision pid (\\d+) on (\\S+) since ");
 
     private final List<Held> held = new ArrayList<>();
     private final String owner;
@@ -29,12 +33,21 @@ public final class HostLock implements AutoCloseable {
         this.owner = "provision pid " + ProcessHandle.current().pid() + " on " + machine() + " since " + Instant.now();
     }
 
-    /** Takes the lock on {@code host}, or throws {@link PlanningFailed} naming its holder and age. */
-    public void acquire(String host, Transport transport) {
+    /**
+     * Takes the lock on {@code host}, or throws {@link PlanningFailed} naming its holder and age. A lock
+     * whose holder was a run on this machine that no longer exists (killed) is released first; the
+     * returned note says so, for the user.
+     */
+    public Optional<String> acquire(String host, Transport transport) {
         CommandResult result = transport.run(List.of("sh", "-c", SCRIPT, "provision-lock", "acquire", owner), null, TIMEOUT);
         if (result.exitStatus() == HELD) {
             String[] lines = result.stdout().strip().split("\n");
             String holder = lines[0];
+            if (isDeadRunOfThisMachine(holder)) {
+                forceRelease(transport);
+                acquire(host, transport);
+                return Optional.of("host " + host + ": released a lock left by a run that was killed (" + holder + ")");
+            }
             String age = lines.length > 1 ? lines[1] + "s ago" : "at an unknown time";
             throw new PlanningFailed("host " + host + " is locked by another run (" + holder + ", taken " + age
                     + "); wait for it to finish. If no provision run is active (it was killed), release the lock with:"
@@ -45,6 +58,17 @@ public final class HostLock implements AutoCloseable {
                     + result.stderr().strip());
         }
         held.add(new Held(host, transport));
+        return Optional.empty();
+    }
+
+    /** True for "provision pid N on THIS-MACHINE since ..." when process N is gone. */
+    private static boolean isDeadRunOfThisMachine(String holder) {
+        Matcher m = OWNER.matcher(holder);
+        if (!m.find() || !m.group(2).equals(machine())) {
+            return false;
+        }
+        long pid = Long.parseLong(m.group(1));
+        return ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
     }
 
     /** Removes the lock whoever holds it; returns the previous owner, or an empty string if there was none. */

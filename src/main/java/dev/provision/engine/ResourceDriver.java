@@ -12,4 +12,13 @@ import java.util.List;
 public interface ResourceDriver {
 
     List<PlannedChange> plan(Inventory inventory, Connections connections, Targets targets, Mode mode);
+
+    /**
+     * Plans knowing the changes the drivers before this one planned, for a driver whose resources live
+     * inside theirs (a database cannot be read in a server this plan installs).
+     */
+    default List<PlannedChange> plan(Inventory inventory, Connections connections, Targets targets, Mode mode,
+            List<PlannedChange> earlier) {
+        return plan(inventory, connections, targets, mode);
+    }
 }

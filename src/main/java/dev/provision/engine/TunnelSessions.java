@@ -45,9 +45,17 @@ public final class TunnelSessions implements PostgresSessions {
         if (existing != null) {
             return existing;
         }
+        PostgresSession session = new JdbcSession(connect(containerName, db), where(containerName, db), null);
+        sessions.put(key, session);
+        return session;
+    }
+
+    @Override
+    public synchronized Connection connect(String containerName, String database) {
+        String db = database == null ? "postgres" : database;
+        String where = where(containerName, db);
         Container container = inventory.containers().get(containerName);
         Transport transport = connections.get(container.host());
-        String where = "containers." + containerName + ".postgres (database " + db + ")";
         CommandResult secret = transport.run(List.of("cat", AdminAccess.secretPath(containerName)), null, TIMEOUT);
         if (!secret.succeeded()) {
             throw new PlanningFailed(where + ": provision's admin access is not set up on host " + container.host()
@@ -61,16 +69,16 @@ public final class TunnelSessions implements PostgresSessions {
         properties.setProperty("connectTimeout", "15");
         properties.setProperty("sslmode", "disable");
         try {
-            Connection connection = DriverManager.getConnection(
-                    "jdbc:postgresql://127.0.0.1:" + forward.localPort() + "/" + db, properties);
-            PostgresSession session = new JdbcSession(connection, where, null);
-            sessions.put(key, session);
-            return session;
+            return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + forward.localPort() + "/" + db, properties);
         } catch (SQLException e) {
             throw new PlanningFailed(where + ": cannot connect as " + AdminAccess.ROLE + " through the SSH tunnel: "
                     + e.getMessage() + ". Check that listen_addresses includes the container's address (or '*')"
                     + " and that the server runs; plan shows both");
         }
+    }
+
+    private static String where(String containerName, String db) {
+        return "containers." + containerName + ".postgres (database " + db + ")";
     }
 
     private PortForward forward(Transport transport, Container container) {

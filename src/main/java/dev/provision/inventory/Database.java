@@ -10,6 +10,8 @@ import java.util.Map;
  * @param template the template database; {@code template0} is implied when the encoding or locale
  *     differ from the server's, and {@code null} means "choose automatically"
  * @param sql the SQL files describing the desired schema objects, relative to the inventory
+ * @param migrations SQL files run once each, in order, before the schema objects are compared
+ * @param allow kinds of schema hazards this database accepts without {@code --allow} (see {@link #SCHEMA_HAZARDS})
  */
 public record Database(
         String name,
@@ -24,7 +26,13 @@ public record Database(
         Map<String, Schema> schemas,
         Map<String, Extension> extensions,
         List<SqlFile> sql,
-        List<Grant> grants) {
+        List<Grant> grants,
+        List<SqlFile> migrations,
+        List<String> allow) {
+
+    /** The kinds of hazard a change to schema objects can carry, as {@code allow} and {@code --allow} name them. */
+    public static final List<String> SCHEMA_HAZARDS = List.of("drop-table", "drop-column", "column-type-rewrite",
+            "not-null-without-default", "blocking-index-build");
 
     public Database {
         settings = Maps.ordered(settings);
@@ -32,5 +40,7 @@ public record Database(
         extensions = Maps.ordered(extensions);
         sql = List.copyOf(sql);
         grants = List.copyOf(grants);
+        migrations = List.copyOf(migrations);
+        allow = List.copyOf(allow);
     }
 }

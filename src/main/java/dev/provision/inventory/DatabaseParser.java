@@ -49,7 +49,9 @@ final class DatabaseParser {
         Map<String, Setting> settings = settingsParser.parse(f.named("settings"), SettingsParser.Level.DATABASE, memoryLimit);
         Map<String, Schema> schemas = schemas(f, name);
         Map<String, Extension> extensions = extensions(f, name, schemas.keySet());
-        List<SqlFile> sql = sqlFiles(f);
+        List<SqlFile> sql = sqlFiles(f, "sql", true);
+        List<SqlFile> migrations = sqlFiles(f, "migrations", false);
+        List<String> allow = allow(f);
         List<Grant> grants = new ArrayList<>();
         GrantParser grantParser = new GrantParser(problems, roleNames);
         for (Node item : f.list("grants")) {
@@ -59,7 +61,7 @@ final class DatabaseParser {
             }
         }
         return new Database(name, problems.at(key), owner, encoding, collation, ctype, template, connectionLimit,
-                settings, schemas, extensions, sql, grants);
+                settings, schemas, extensions, sql, grants, migrations, allow);
     }
 
     private String owner(Fields f, String what) {
@@ -116,9 +118,26 @@ final class DatabaseParser {
         return extensions;
     }
 
-    private List<SqlFile> sqlFiles(Fields database) {
+    private List<String> allow(Fields database) {
+        List<String> kinds = new ArrayList<>();
+        for (Node item : database.list("allow")) {
+            String kind = Fields.scalar(item, "hazard kind", problems);
+            if (kind != null && !Database.SCHEMA_HAZARDS.contains(kind)) {
+                String hint = Suggestions.hint(kind, Database.SCHEMA_HAZARDS);
+                problems.error(item, "unknown hazard kind \"" + kind + "\" in allow",
+                        hint.isEmpty() ? "use one of " + String.join(", ", Database.SCHEMA_HAZARDS) : hint);
+            } else if (kind != null) {
+                kinds.add(kind);
+            }
+        }
+        return kinds;
+    }
+
+    /** The files under {@code key}; schema files ({@code lint}) are also checked for the seed's mistakes. */
+    private List<SqlFile> sqlFiles(Fields database, String key, boolean lint) {
         List<SqlFile> files = new ArrayList<>();
-        for (Node item : database.list("sql")) {
+        List<SqlFile> readable = new ArrayList<>();
+        for (Node item : database.list(key)) {
             String path = Fields.scalar(item, "sql file", problems);
             if (path == null) {
                 continue;
@@ -126,8 +145,13 @@ final class DatabaseParser {
             if (!readable(path)) {
                 problems.error(item, "SQL file \"" + path + "\" does not exist or is not readable",
                         "paths are relative to the inventory's directory; fix the path or add the file");
+            } else {
+                readable.add(new SqlFile(path, problems.at(item)));
             }
             files.add(new SqlFile(path, problems.at(item)));
+        }
+        if (lint) {
+            new SqlLinter(problems).lint(baseDir, readable);
         }
         return files;
     }

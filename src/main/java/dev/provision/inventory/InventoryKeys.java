@@ -50,7 +50,7 @@ public final class InventoryKeys {
                 "valid_until", "member_of", "password"));
         KEYS.put(SECRET, List.of("env", "file", "generate"));
         KEYS.put(DATABASE, List.of("owner", "encoding", "collation", "ctype", "template", "connection_limit",
-                "settings", "schemas", "extensions", "sql", "grants"));
+                "settings", "schemas", "extensions", "sql", "migrations", "allow", "grants"));
         KEYS.put(SCHEMA, List.of("owner"));
         KEYS.put(EXTENSION, List.of("version", "schema"));
         KEYS.put(GRANT, List.of("role", "privileges", "on"));

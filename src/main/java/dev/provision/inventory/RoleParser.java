@@ -28,6 +28,9 @@ final class RoleParser {
                         "choose a name that does not start with pg_");
             } else if (BuiltinRoles.RESERVED.contains(name) || BuiltinRoles.ADMIN.equals(name)) {
                 problems.error(key, "role name \"" + name + "\" is reserved", "choose another name");
+            } else if (BuiltinRoles.PROVISION_ADMIN.equals(name)) {
+                problems.error(key, "role name \"" + name + "\" is provision's own admin role, which provision manages itself",
+                        "choose another name");
             }
         }
         String what = "role \"" + name + "\"";

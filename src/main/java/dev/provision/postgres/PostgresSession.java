@@ -27,6 +27,20 @@ public interface PostgresSession extends AutoCloseable {
     /** True when {@code password} matches the role's stored SCRAM verifier (so an unchanged password is not set again). */
     boolean passwordMatches(String role, char[] password);
 
+    /**
+     * The roles among {@code passwords} whose stored SCRAM verifier matches the password given for
+     * them; the same check as {@link #passwordMatches}, for many roles at once.
+     */
+    default java.util.Set<String> matchingPasswords(Map<String, char[]> passwords) {
+        java.util.Set<String> matching = new java.util.HashSet<>();
+        passwords.forEach((role, password) -> {
+            if (passwordMatches(role, password)) {
+                matching.add(role);
+            }
+        });
+        return matching;
+    }
+
     @Override
     void close();
 }

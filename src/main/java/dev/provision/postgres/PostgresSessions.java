@@ -9,6 +9,16 @@ public interface PostgresSessions extends AutoCloseable {
      */
     PostgresSession open(String container, String database);
 
+    /**
+     * A new JDBC connection to {@code database} as the admin role, owned and closed by the caller. For
+     * libraries that read the catalog over their own connection (the schema differ), and for sessions
+     * to short-lived databases (a shadow database must be dropped with no session left open on it).
+     * Implementations that serve the schema comparison override it; the others need not.
+     */
+    default java.sql.Connection connect(String container, String database) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not open JDBC connections");
+    }
+
     @Override
     void close();
 }

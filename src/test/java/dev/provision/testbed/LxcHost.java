@@ -120,6 +120,19 @@ public final class LxcHost extends GenericContainer<LxcHost> {
         }
     }
 
+    /** Runs a command in the container and returns what it printed, stdout then stderr, whatever its exit status. */
+    public String execResult(String... command) {
+        try {
+            ExecResult result = execInContainer(command);
+            return (result.getStdout() + result.getStderr()).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     @Override
     protected void containerIsStarted(InspectContainerResponse containerInfo) {
         try {

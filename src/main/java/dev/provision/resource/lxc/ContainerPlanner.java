@@ -28,6 +28,15 @@ public final class ContainerPlanner {
         if (mode == Mode.DESTROY) {
             return destroy(container, actual, address, steps);
         }
+        if (actual.incomplete()) {
+            List<Step> all = new ArrayList<>(List.of(steps.discardUnfinished()));
+            all.addAll(steps.create());
+            all.addAll(steps.start());
+            return Optional.of(new PlannedChange(address, Action.CREATE, Cause.DRIFT,
+                    "an earlier apply was interrupted while creating the container; what it left holds no data"
+                            + " and is destroyed, then the container is created again",
+                    List.of(new AttributeChange("image", null, describe(container))), List.of(), all));
+        }
         if (!actual.present()) {
             return Optional.of(create(container, actual, address, steps));
         }
@@ -104,6 +113,10 @@ public final class ContainerPlanner {
 
     private static Optional<PlannedChange> destroy(Container container, ContainerState actual, ResourceAddress address,
             ContainerSteps steps) {
+        if (actual.incomplete()) {
+            return Optional.of(new PlannedChange(address, Action.DELETE, Cause.DRIFT, "unfinished by an interrupted apply",
+                    List.of(), List.of(), List.of(steps.discardUnfinished())));
+        }
         if (!actual.present()) {
             return Optional.empty();
         }

@@ -41,10 +41,16 @@ final class ContainerSteps {
         };
     }
 
+    /**
+     * Creates and configures the container. A marker brackets the work, so that an apply killed half
+     * way is recognised by the next one, which destroys the unfinished container and starts over.
+     */
     List<Step> create() {
         List<String> argv = new ArrayList<>(List.of("lxc-create", "-n", name(), "-t", container.image().template(), "--"));
         argv.addAll(templateArgs(container.image()));
         List<Step> steps = new ArrayList<>();
+        steps.add(new Step.Run(host, List.of("sh", "-c", "mkdir -p /var/lib/provision/lxc && touch \"/var/lib/provision/lxc/$1.creating\"",
+                "provision-mark", name()), null, SHORT, "record that " + name() + " is being created", false));
         steps.add(new Step.Run(host, argv, null, CREATE_TIMEOUT, String.join(" ", argv), false));
         steps.add(configure());
         steps.add(guestNetwork());
@@ -81,8 +87,16 @@ final class ContainerSteps {
                                 null, Duration.ofSeconds(READY_SECONDS + 30), "", false)
                         .labelled("running, IPv4 address")
                         .showingOutput(),
-                new Step.Run(host, List.of("sh", "-c", "mkdir -p /var/lib/provision/lxc && touch \"/var/lib/provision/lxc/$1.applied\"",
+                new Step.Run(host, List.of("sh", "-c", "mkdir -p /var/lib/provision/lxc && touch \"/var/lib/provision/lxc/$1.applied\""
+                        + " && rm -f \"/var/lib/provision/lxc/$1.creating\"",
                         "provision-mark", name()), null, SHORT, "record that provision manages " + name(), false));
+    }
+
+    /** Removes what an interrupted creation left, whatever state it is in. */
+    Step discardUnfinished() {
+        return new Step.Run(host, List.of("sh", "-c", "lxc-destroy -f -n \"$1\" >/dev/null 2>&1; [ ! -e \"$2\" ] && rm -f \"/var/lib/provision/lxc/$1.creating\"",
+                "provision-discard", name(), lxcPath + "/" + name()), null, SHORT,
+                "lxc-destroy -f -n " + name() + " (unfinished by an interrupted apply)", false);
     }
 
     Step stop() {

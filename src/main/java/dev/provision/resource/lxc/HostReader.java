@@ -57,6 +57,7 @@ public final class HostReader {
                     String[] parts = value.split(" ");
                     bridges.put(parts[0], parts.length > 1 && !parts[1].equals("-") ? parts[1] : null);
                 }
+                case "incomplete" -> containers.put(value, ContainerState.incomplete(value));
                 case "absent" -> {
                     String[] parts = value.split(" ");
                     containers.put(parts[0], ContainerState.absent(parts[0], parts.length > 1));
@@ -71,7 +72,7 @@ public final class HostReader {
                     while (!lines[++i].equals("config-end")) {
                         config.append(lines[i]).append('\n');
                     }
-                    containers.put(name, new ContainerState(name, true, state, ipv4, LxcConfig.parse(config.toString().strip() + "\n"), false));
+                    containers.put(name, new ContainerState(name, true, state, ipv4, LxcConfig.parse(config.toString().strip() + "\n"), false, false));
                 }
                 default -> { }
             }

@@ -20,7 +20,9 @@ while [ "$i" -lt "$nbridges" ]; do
 done
 for n in "$@"; do
   d="$lxcpath/$n"
-  if [ -f "$d/config" ]; then
+  if [ -f "/var/lib/provision/lxc/$n.creating" ]; then
+    echo "incomplete $n"
+  elif [ -f "$d/config" ]; then
     echo "container $n"
     echo "state $(lxc-info -n "$n" -sH 2>/dev/null || echo UNKNOWN)"
     echo "ipv4 $(lxc-info -n "$n" -iH 2>/dev/null | grep -v : | tr '\n' ' ')"

@@ -48,7 +48,7 @@ class ContainerPlannerTest {
         assertThat(change.cause()).isEqualTo(Cause.INVENTORY);
         assertThat(change.steps()).extracting(Step::display)
                 .as("create with the debian template, configure, start, wait for an address")
-                .first().isEqualTo("lxc-create -n db -t debian -- -r bookworm");
+                .element(1).isEqualTo("lxc-create -n db -t debian -- -r bookworm");
         assertThat(change.steps().stream().map(Step::display).toList())
                 .anyMatch(d -> d.contains("lxc.cgroup.memory.limit_in_bytes = 2147483648"))
                 .anyMatch(d -> d.contains("lxc.cgroup.cpu.cfs_quota_us = 200000"))
@@ -145,5 +145,19 @@ class ContainerPlannerTest {
         assertThat(change.action()).isEqualTo(Action.DELETE);
         assertThat(change.steps()).extracting(Step::display).startsWith("lxc-stop -n db -t 60", "lxc-destroy -n db");
         assertThat(planner.plan(c, HostReader.parse("local", probe("absent db\n")), Mode.DESTROY)).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void aContainerLeftUnfinishedByAKilledApplyIsDiscardedAndCreatedAgain() {
+        Container c = container("db", false);
+
+        PlannedChange change = planner.plan(c, HostReader.parse("local", probe("incomplete db\n")), Mode.APPLY).orElseThrow();
+
+        assertThat(change.action()).isEqualTo(Action.CREATE);
+        assertThat(change.cause()).isEqualTo(Cause.DRIFT);
+        assertThat(change.summary()).contains("interrupted");
+        assertThat(change.steps()).extracting(Step::display)
+                .startsWith("lxc-destroy -f -n db (unfinished by an interrupted apply)", "record that db is being created",
+                        "lxc-create -n db -t debian -- -r bookworm");
     }
 }

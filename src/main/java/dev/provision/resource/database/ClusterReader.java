@@ -1,0 +1,63 @@
+package dev.provision.resource.database;
+
+import dev.provision.engine.ScriptResource;
+import dev.provision.postgres.PostgresSession;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+/** Reads a server's roles, memberships and databases in a few batched queries. Reading changes nothing. */
+final class ClusterReader {
+    private static final String ROLES = ScriptResource.load(ClusterReader.class, "read-roles.sql");
+    private static final String DATABASES = ScriptResource.load(ClusterReader.class, "read-databases.sql");
+    private static final String VALID_UNTIL =
+            "SELECT v AS value, extract(epoch FROM v::timestamptz)::text AS epoch FROM unnest(?::text[]) AS v";
+
+    /** Reads through the maintenance database's session; {@code validUntil} are the inventory's expiry times. */
+    ClusterState read(PostgresSession session, Collection<String> validUntil) {
+        Map<String, RoleState> roles = new HashMap<>();
+        for (Map<String, Object> row : session.query(ROLES)) {
+            String name = (String) row.get("name");
+            roles.put(name, new RoleState(name, bool(row, "superuser"), bool(row, "login"), bool(row, "createdb"),
+                    bool(row, "createrole"), bool(row, "replication"), ((Number) row.get("connection_limit")).intValue(),
+                    (String) row.get("valid_until"), new HashSet<>(strings(row.get("member_of")))));
+        }
+        Map<String, DatabaseState> databases = new HashMap<>();
+        for (Map<String, Object> row : session.query(DATABASES)) {
+            String name = (String) row.get("name");
+            databases.put(name, new DatabaseState(name, (String) row.get("owner"), (String) row.get("encoding"),
+                    (String) row.get("collation"), (String) row.get("ctype"),
+                    ((Number) row.get("connection_limit")).intValue(), settings(strings(row.get("settings")))));
+        }
+        Map<String, String> epochs = new HashMap<>();
+        if (!validUntil.isEmpty()) {
+            for (Map<String, Object> row : session.query(VALID_UNTIL, (Object) validUntil.toArray(String[]::new))) {
+                epochs.put((String) row.get("value"), (String) row.get("epoch"));
+            }
+        }
+        return new ClusterState(roles, databases, epochs);
+    }
+
+    /** {@code name=value} entries as {@code setconfig} stores them. */
+    private static Map<String, String> settings(List<String> entries) {
+        Map<String, String> settings = new HashMap<>();
+        for (String entry : entries) {
+            int eq = entry.indexOf('=');
+            if (eq > 0) {
+                settings.put(entry.substring(0, eq), entry.substring(eq + 1));
+            }
+        }
+        return settings;
+    }
+
+    private static boolean bool(Map<String, Object> row, String column) {
+        return Boolean.TRUE.equals(row.get(column));
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> strings(Object value) {
+        return value == null ? List.of() : (List<String>) value;
+    }
+}

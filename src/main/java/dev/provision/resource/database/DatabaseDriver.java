@@ -1,0 +1,136 @@
+package dev.provision.resource.database;
+
+import dev.provision.engine.Connections;
+import dev.provision.engine.Mode;
+import dev.provision.engine.Parallel;
+import dev.provision.engine.PlanningFailed;
+import dev.provision.engine.ResourceDriver;
+import dev.provision.engine.Targets;
+import dev.provision.inventory.Container;
+import dev.provision.inventory.Database;
+import dev.provision.inventory.Grant;
+import dev.provision.inventory.GrantTarget;
+import dev.provision.inventory.Inventory;
+import dev.provision.inventory.Postgres;
+import dev.provision.inventory.Role;
+import dev.provision.plan.Action;
+import dev.provision.plan.PlannedChange;
+import dev.provision.plan.ResourceAddress;
+import dev.provision.postgres.PostgresSession;
+import dev.provision.postgres.PostgresSessions;
+import dev.provision.postgres.SqlFailed;
+import dev.provision.secret.SecretResolver;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What each server holds: roles, databases, schemas, extensions, grants and default privileges. Per
+ * server (several servers at once) it reads roles and databases in a few batched queries, then each
+ * database in one round trip, and plans in dependency order: roles (groups before members), then per
+ * database its creation or settings, schemas, extensions, the schema objects of its SQL files
+ * ({@link SchemaObjectPlanner}), and privileges. Destroy plans nothing here: the container takes its
+ * server with it.
+ */
+public final class DatabaseDriver implements ResourceDriver {
+    /** Servers read at once, each through its own sessions, as the server driver reads them. */
+    private static final int READERS = 6;
+
+    private final ClusterReader clusterReader = new ClusterReader();
+    private final CatalogReader catalogReader = new CatalogReader();
+    private final PasswordChecker passwords;
+    private final RolePlanner roles = new RolePlanner();
+    private final DatabasePlanner databases = new DatabasePlanner();
+    private final SchemaPlanner schemas = new SchemaPlanner();
+    private final GrantPlanner grants = new GrantPlanner();
+    private final SchemaObjectPlanner objects;
+
+    public DatabaseDriver() {
+        this(new SecretResolver(), SchemaObjectPlanner.NONE);
+    }
+
+    /** {@code objects} plans the databases' SQL files, between their schemas and their grants. */
+    public DatabaseDriver(SecretResolver secrets, SchemaObjectPlanner objects) {
+        this.passwords = new PasswordChecker(secrets);
+        this.objects = objects;
+    }
+
+    @Override
+    public List<PlannedChange> plan(Inventory inventory, Connections connections, Targets targets, Mode mode) {
+        return plan(inventory, connections, targets, mode, List.of());
+    }
+
+    @Override
+    public List<PlannedChange> plan(Inventory inventory, Connections connections, Targets targets, Mode mode,
+            List<PlannedChange> earlier) {
+        if (mode == Mode.DESTROY) {
+            return List.of();
+        }
+        List<Container> servers = inventory.containers().values().stream()
+                .filter(c -> c.postgres() != null && (!c.postgres().roles().isEmpty() || !c.postgres().databases().isEmpty()))
+                .filter(c -> targets.includes(Server.of(c.host(), c.name()).address()))
+                .toList();
+        List<PlannedChange> changes = new ArrayList<>();
+        Parallel.map(servers, READERS, c -> plan(c, connections, targets, earlier)).forEach(changes::addAll);
+        return changes;
+    }
+
+    private List<PlannedChange> plan(Container container, Connections connections, Targets targets, List<PlannedChange> earlier) {
+        Server server = Server.of(container.host(), container.name());
+        try {
+            return plan(server, container.postgres(), connections.postgres(), targets, serverAbsent(earlier, container.name()));
+        } catch (PlanningFailed | SqlFailed e) {
+            boolean pending = earlier.stream().anyMatch(c -> c.address().isWithin(ResourceAddress.of("containers", container.name())));
+            throw new PlanningFailed("reading the roles and databases of " + server.address() + " failed: " + e.getMessage()
+                    + (pending ? "\nThe changes planned above for containers." + container.name() + " may have to be applied"
+                            + " first: run apply with --target containers." + container.name() + ".postgres, then plan again" : ""));
+        }
+    }
+
+    /** Plans one server; {@code absent}: it is installed by this plan, so everything is created. */
+    List<PlannedChange> plan(Server server, Postgres pg, PostgresSessions sessions, Targets targets, boolean absent) {
+        ClusterState cluster = ClusterState.empty();
+        Map<String, PasswordStatus> status = Map.of();
+        if (!absent) {
+            PostgresSession session = sessions.open(server.container(), null);
+            cluster = clusterReader.read(session, pg.roles().values().stream().map(Role::validUntil)
+                    .filter(Objects::nonNull).distinct().toList());
+            status = passwords.check(session, pg.roles().values(), cluster);
+        }
+        List<PlannedChange> changes = new ArrayList<>(roles.plan(server, pg.roles().values(), cluster, status));
+        for (Database db : pg.databases().values()) {
+            if (!targets.includes(server.database(db.name()))) {
+                continue;
+            }
+            DatabasePlanner.Outcome outcome = databases.plan(server, db, cluster);
+            outcome.change().ifPresent(changes::add);
+            PostgresSession session = outcome.fresh() ? null : sessions.open(server.container(), db.name());
+            DatabaseCatalog catalog = outcome.fresh()
+                    ? DatabaseCatalog.fresh(db.name(), DatabasePlanner.owner(db))
+                    : catalogReader.read(session, GrantPlanner.schemasToRead(db), signatures(db));
+            changes.addAll(schemas.plan(server, db, catalog));
+            SchemaObjectPlanner.Result sql = objects.plan(server.host(), server.container(), db, outcome.fresh() ? null : sessions);
+            changes.addAll(sql.changes());
+            catalog = catalog.withCreated(sql.created().stream().map(SchemaObjectPlanner.NewObject::object).toList(),
+                    schema -> DesiredPrivileges.creator(db, schema));
+            changes.addAll(grants.plan(server, db, catalog, outcome.fresh(), pg.roles().keySet(), cluster.roles().keySet()));
+        }
+        return changes.stream().filter(c -> targets.includes(c.address())).toList();
+    }
+
+    private static List<String> signatures(Database db) {
+        return db.grants().stream().map(Grant::on).filter(on -> on.kind() == GrantTarget.Kind.FUNCTION)
+                .map(GrantTarget::name).distinct().toList();
+    }
+
+    /** The container or its server is created (or replaced) by an earlier change: there is nothing to read yet. */
+    private static boolean serverAbsent(List<PlannedChange> earlier, String container) {
+        Set<ResourceAddress> creators = Set.of(ResourceAddress.of("containers", container),
+                ResourceAddress.of("containers", container, "postgres"),
+                ResourceAddress.of("containers", container, "postgres", "admin"));
+        return earlier.stream().anyMatch(c -> creators.contains(c.address())
+                && (c.action() == Action.CREATE || c.action() == Action.REPLACE));
+    }
+}

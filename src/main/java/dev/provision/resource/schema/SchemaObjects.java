@@ -1,0 +1,39 @@
+package dev.provision.resource.schema;
+
+import dev.provision.inventory.Database;
+import dev.provision.postgres.PostgresSessions;
+import dev.provision.resource.database.SchemaObjectPlanner;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plugs the SQL files' schema objects into the database driver, between a database's schemas and
+ * its grants, and tells it which objects the change creates so their grants are planned at once.
+ */
+public final class SchemaObjects implements SchemaObjectPlanner {
+    private final SchemaDriver driver = new SchemaDriver();
+    private final Path baseDir;
+
+    /** @param baseDir the inventory's directory, which the SQL file paths are relative to */
+    public SchemaObjects(Path baseDir) {
+        this.baseDir = baseDir;
+    }
+
+    @Override
+    public Result plan(String host, String container, Database db, PostgresSessions sessions) {
+        if (db.sql().isEmpty() && db.migrations().isEmpty()) {
+            return new Result(List.of(), List.of());
+        }
+        return driver.plan(baseDir, host, container, db, sessions)
+                .map(change -> {
+                    List<NewObject> created = new ArrayList<>();
+                    for (CreatedObjects.CreatedObject object : CreatedObjects.in(change)) {
+                        created.add(new NewObject(NewObject.Kind.valueOf(object.kind().name()), object.schema(),
+                                object.name(), object.args()));
+                    }
+                    return new Result(List.of(change), created);
+                })
+                .orElseGet(() -> new Result(List.of(), List.of()));
+    }
+}

@@ -1,0 +1,8 @@
+-- Every role but PostgreSQL's predefined pg_* ones, with the roles it is a member of.
+SELECT r.rolname AS name, r.rolsuper AS superuser, r.rolcanlogin AS login, r.rolcreatedb AS createdb,
+       r.rolcreaterole AS createrole, r.rolreplication AS replication, r.rolconnlimit AS connection_limit,
+       extract(epoch FROM r.rolvaliduntil)::text AS valid_until,
+       ARRAY(SELECT g.rolname::text FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+              WHERE m.member = r.oid ORDER BY 1) AS member_of
+  FROM pg_roles r
+ WHERE r.rolname !~ '^pg_'

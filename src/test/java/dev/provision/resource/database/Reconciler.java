@@ -1,0 +1,108 @@
+package dev.provision.resource.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.provision.apply.Applier;
+import dev.provision.apply.ApplyListener;
+import dev.provision.engine.Connections;
+import dev.provision.engine.Engine;
+import dev.provision.engine.Mode;
+import dev.provision.engine.Targets;
+import dev.provision.inventory.Inventory;
+import dev.provision.inventory.InventoryLoader;
+import dev.provision.inventory.Loaded;
+import dev.provision.plan.Plan;
+import dev.provision.plan.PlannedChange;
+import dev.provision.postgres.PostgresSessions;
+import dev.provision.testing.PostgresServer;
+import dev.provision.transport.local.LocalTransport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Plans and applies an inventory's database contents against a test server with the real engine and
+ * applier; only the admin sessions differ from production (direct, not through an SSH tunnel).
+ */
+final class Reconciler {
+    private final PostgresServer server;
+    private final Engine engine;
+
+    Reconciler(PostgresServer server) {
+        this(server, new DatabaseDriver());
+    }
+
+    Reconciler(PostgresServer server, DatabaseDriver driver) {
+        this.server = server;
+        this.engine = new Engine(List.of(driver));
+    }
+
+    /** An inventory with one container {@code db} on a local host, whose postgres section is {@code postgres}. */
+    static Inventory inventory(Path dir, String postgres) {
+        String yaml = """
+                hosts:
+                  local: { transport: local }
+                containers:
+                  db:
+                    host: local
+                    image: { template: debian, release: bookworm }
+                    resources: { memory: 1GiB, cpus: 1 }
+                    network: { bridge: lxcbr0, ipv4: dhcp }
+                    postgres:
+                      version: 15
+                """ + postgres.indent(6);
+        return load(dir, yaml);
+    }
+
+    static Inventory load(Path dir, String yaml) {
+        try {
+            Path file = dir.resolve("inventory.yaml");
+            Files.writeString(file, yaml);
+            Loaded loaded = new InventoryLoader().load(file);
+            assertThat(loaded.diagnostics().sorted()).as("the test inventory is valid").isEmpty();
+            return loaded.inventory();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Plan plan(Inventory inventory) {
+        return plan(inventory, server.sessions());
+    }
+
+    /** Plans with the admin sessions {@code sessions} (a counting wrapper, say). */
+    Plan plan(Inventory inventory, PostgresSessions sessions) {
+        try (Connections connections = new Connections(inventory, (host, hosts) -> new LocalTransport(), sessions)) {
+            return engine.plan(inventory, connections, Targets.all(), Mode.APPLY);
+        }
+    }
+
+    void apply(Inventory inventory, Plan plan) {
+        try (Connections connections = connections(inventory)) {
+            new Applier(connections, new ApplyListener() { }).apply(plan);
+        }
+    }
+
+    /** Plans, applies, and returns the plan that was applied. */
+    Plan converge(Inventory inventory) {
+        Plan plan = plan(inventory);
+        apply(inventory, plan);
+        return plan;
+    }
+
+    static List<String> addresses(Plan plan) {
+        return plan.changes().stream().map(c -> c.address().path().replace("containers.db.postgres.", "")).toList();
+    }
+
+    static List<String> statements(PlannedChange change) {
+        return change.steps().stream().filter(s -> s instanceof dev.provision.plan.Step.Sql)
+                .flatMap(s -> ((dev.provision.plan.Step.Sql) s).statements().stream()).toList();
+    }
+
+    private Connections connections(Inventory inventory) {
+        PostgresSessions sessions = server.sessions();
+        return new Connections(inventory, (host, hosts) -> new LocalTransport(), sessions);
+    }
+}
