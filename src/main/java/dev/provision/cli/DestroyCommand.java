@@ -1,7 +1,9 @@
 package dev.provision.cli;
 
 import dev.provision.engine.Mode;
+import dev.provision.json.ApplyRecord;
 import dev.provision.plan.Plan;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,9 +15,18 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "destroy",
         mixinStandardHelpOptions = true,
+        header = "Remove the containers the inventory declares.",
         description = {
-            "Removes the containers the inventory declares, after showing the plan and asking.",
-            "Protected containers are refused."
+            "Removes the containers the inventory declares (and everything in them), after showing the plan"
+                    + " and asking for confirmation. Hosts themselves are left as they are.",
+            "",
+            "Containers marked protected: true are refused; remove the mark first if you really mean it."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  provision destroy                                   # show what goes, ask, remove",
+            "  provision destroy --target containers.scratch       # only this container",
+            "  provision destroy --auto-approve --json > out.json  # CI: tear down an ephemeral host"
         })
 final class DestroyCommand implements Callable<Integer> {
     @Mixin
@@ -27,6 +38,10 @@ final class DestroyCommand implements Callable<Integer> {
     @Option(names = "--auto-approve", description = "Destroy without asking for confirmation (for CI).")
     boolean autoApprove;
 
+    @Option(names = "--json", description = "Print the plan and what destroy did as JSON on standard output"
+            + " (format: schema/plan.schema.json); needs --auto-approve.")
+    boolean json;
+
     @Option(names = "--parallelism", paramLabel = "N", defaultValue = "4",
             description = "How many containers to change at once (default: ${DEFAULT-VALUE}).")
     int parallelism;
@@ -36,19 +51,34 @@ final class DestroyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Session session = Session.open(options, spec);
-        try (session) {
+        if (json && !autoApprove) {
+            throw new UserError("--json cannot be combined with the confirmation prompt; add --auto-approve");
+        }
+        Output output = Output.of(spec, options, json);
+        JsonOutput document = new JsonOutput(json, "destroy", options, Mode.DESTROY, targets.targets, output.stdout());
+        ApplyRecord record = new ApplyRecord();
+        try (Session session = Session.open(options, spec)) {
             Plan plan = session.plan(targets.targets(), Mode.DESTROY);
-            new PlanPrinter(spec.commandLine().getOut(), options.ansi(), false).print(plan);
+            output.planPrinter(false).print(plan);
+            document.plan(plan);
             if (!plan.hasChanges()) {
+                document.outcome("no_changes");
                 return ExitCodes.OK;
             }
             if (!autoApprove && !new Confirmation(spec).ask("destroy")) {
                 spec.commandLine().getOut().println("Destroy cancelled; nothing was changed.");
+                document.outcome("cancelled");
                 return ExitCodes.FAILURE;
             }
-            session.apply(plan, targets.targets(), Mode.DESTROY, java.util.Set.of("container-destroy"), parallelism);
+            document.apply(record);
+            session.apply(plan, targets.targets(), Mode.DESTROY, Set.of("container-destroy"), output, record, parallelism);
+            document.outcome("applied");
             return ExitCodes.OK;
+        } catch (RuntimeException e) {
+            document.failed(e);
+            throw e;
+        } finally {
+            document.emit();
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.provision.cli;
 
 import dev.provision.engine.PlanningFailed;
+import dev.provision.json.PlanFileInvalid;
+import dev.provision.secret.SecretUnavailable;
 import dev.provision.transport.TransportException;
 import picocli.CommandLine;
 
@@ -14,7 +16,8 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
         if (ex instanceof UserError || ex instanceof TransportException || ex instanceof OperationFailed
-                || ex instanceof PlanningFailed) {
+                || ex instanceof PlanningFailed
+                || ex instanceof PlanFileInvalid || ex instanceof SecretUnavailable) {
             cmd.getErr().println("error: " + ex.getMessage());
         } else {
             cmd.getErr().println("error: unexpected internal failure (please report it): " + ex);

@@ -12,9 +12,18 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "force-unlock",
         mixinStandardHelpOptions = true,
+        header = "Release a host lock left by a killed run.",
         description = {
-            "Removes provision's lock on a host, left there by a run that was killed.",
+            "Removes provision's lock on a host (/var/lib/provision/lock), left there by a run that was killed."
+                    + " apply and destroy take the lock on every host they change, and a second run is refused"
+                    + " with the holder's name and age.",
+            "",
             "Only use it when no provision run is active against that host."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  provision force-unlock bed             # the host named bed in ./inventory.yaml",
+            "  provision force-unlock -i fleet.yaml edge"
         })
 final class ForceUnlockCommand implements Callable<Integer> {
     @Mixin

@@ -28,12 +28,21 @@ public final class Main {
         }
     }
 
+    /** Help laid out like a man page: usage, description, parameters, options, examples, each under a heading. */
+    private static void manPageLayout(CommandLine cli) {
+        CommandLine.Model.UsageMessageSpec usage = cli.getCommandSpec().usageMessage();
+        usage.descriptionHeading("%nDescription:%n").parameterListHeading("%nParameters:%n")
+                .optionListHeading("%nOptions:%n").commandListHeading("%nCommands:%n").width(100);
+        cli.getSubcommands().values().forEach(Main::manPageLayout);
+    }
+
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new ProvisionCommand());
         cli.setParameterExceptionHandler(new UsageErrorHandler());
         cli.setExecutionExceptionHandler(new FailureHandler());
         cli.setExitCodeExceptionMapper(FailureHandler::exitCode);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        manPageLayout(cli);
         return cli;
     }
 }

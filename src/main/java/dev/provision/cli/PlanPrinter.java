@@ -3,13 +3,18 @@ package dev.provision.cli;
 import dev.provision.plan.Action;
 import dev.provision.plan.AttributeChange;
 import dev.provision.plan.Cause;
+import dev.provision.plan.Hazard;
 import dev.provision.plan.Plan;
 import dev.provision.plan.PlannedChange;
 import dev.provision.plan.Step;
 import java.io.PrintWriter;
 import picocli.CommandLine.Help.Ansi;
 
-/** Prints a plan the way Terraform users read one: grouped by resource, symbol, reason, attributes, summary. */
+/**
+ * Prints a plan the way Terraform users read one: one block per resource with its symbol
+ * ({@code + ~ -/+ -}), the reason, drift marked, each attribute before and after, hazards in red,
+ * optionally the exact commands and SQL, and a summary line. Colour only where {@code ansi} allows.
+ */
 final class PlanPrinter {
     private final PrintWriter out;
     private final Ansi ansi;
@@ -32,29 +37,46 @@ final class PlanPrinter {
         for (String unmanaged : plan.unmanaged()) {
             out.println(ansi.string("@|yellow Not checked:|@ " + DiagnosticPrinter.escape(unmanaged)));
         }
-        out.println(summary(plan));
+        out.println(ansi.string(plan.hasChanges() ? "@|bold " + summary(plan) + "|@" : summary(plan)));
         out.flush();
     }
 
     private void printChange(PlannedChange change) {
         String colour = colour(change.action());
-        String drift = change.cause() == Cause.DRIFT ? " (drift)" : "";
+        String drift = change.cause() == Cause.DRIFT ? " @|yellow (drift)|@" : "";
         out.println();
         out.println(ansi.string("  @|bold # " + change.address() + "|@ " + change.action().verb() + drift));
         out.println("    " + DiagnosticPrinter.escape(change.summary()));
-        String symbol = ansi.string("@|" + colour + " " + change.action().symbol() + "|@");
-        out.println("  " + symbol + " " + change.address());
+        out.println("  " + paint(colour, change.action().symbol()) + " " + change.address());
         for (AttributeChange attribute : change.attributes()) {
-            out.println("      " + attribute.name() + ": " + show(attribute.before()) + " -> " + show(attribute.after()));
+            out.println("      " + attribute(attribute));
         }
-        for (dev.provision.plan.Hazard hazard : change.hazards()) {
-            out.println(ansi.string("      @|red,bold ! hazard:|@ " + DiagnosticPrinter.escape(hazard.toString())));
+        for (Hazard hazard : change.hazards()) {
+            out.println(ansi.string("      @|red,bold ! hazard:|@ @|red " + DiagnosticPrinter.escape(hazard.description())
+                    + "|@ (allow it with --allow " + DiagnosticPrinter.escape(hazard.kind()) + ")"));
         }
         if (showCommands) {
             for (Step step : change.steps()) {
-                out.println("      $ [" + step.host() + "] " + step.display());
+                out.println(ansi.string("      @|faint $ [" + DiagnosticPrinter.escape(step.host()) + "]|@ ")
+                        + step.display());
             }
         }
+    }
+
+    /** One attribute: {@code + name: "new"}, {@code - name: "old"} or {@code ~ name: "old" -> "new"}. */
+    private String attribute(AttributeChange attribute) {
+        String name = DiagnosticPrinter.escape(attribute.name());
+        if (attribute.before() == null) {
+            return paint("green", "+") + " " + name + ": " + show(attribute.after());
+        }
+        if (attribute.after() == null) {
+            return paint("red", "-") + " " + name + ": " + show(attribute.before());
+        }
+        return paint("yellow", "~") + " " + name + ": " + show(attribute.before()) + " -> " + show(attribute.after());
+    }
+
+    private String paint(String colour, String text) {
+        return ansi.string("@|" + colour + " " + text + "|@");
     }
 
     static String summary(Plan plan) {
@@ -68,7 +90,7 @@ final class PlanPrinter {
                 + (plan.count(Action.DELETE) + plan.count(Action.REPLACE)) + " to destroy.";
     }
 
-    private static String show(String value) {
+    private String show(String value) {
         return value == null ? "(none)" : "\"" + DiagnosticPrinter.escape(value) + "\"";
     }
 

@@ -6,35 +6,137 @@ import dev.provision.plan.Step;
 import dev.provision.transport.CommandResult;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Help.Ansi;
 
-/** Prints one line when a change starts and one when it ends, with the time it took. */
-final class ProgressPrinter implements ApplyListener {
+/**
+ * Shows apply's progress: a line when a change starts and one when it ends, with the time it took.
+ * While steps run (several at once when containers are changed in parallel), a terminal gets one
+ * status line that ticks every second with the elapsed time; anything else (a pipe, CI) gets a plain
+ * "still running" line per step every {@value #PLAIN_EVERY_SECONDS} seconds.
+ */
+final class ProgressPrinter implements ApplyListener, AutoCloseable {
+    static final int PLAIN_EVERY_SECONDS = 30;
+    private static final String CLEAR_LINE = "\r\u001b[K";
+    private static final int STATUS_WIDTH = 110;
+
     private final PrintWriter out;
     private final Ansi ansi;
+    private final boolean terminal;
+    private final int plainEverySeconds;
+    private final ScheduledExecutorService ticker;
+    private final Map<PlannedChange, Running> running = new LinkedHashMap<>();
+    private boolean statusShown;
 
-    ProgressPrinter(PrintWriter out, Ansi ansi) {
+    /** The step a change is running, since when, and when it was last reported on a plain line. */
+    private static final class Running {
+        Step step;
+        Instant since = Instant.now();
+        long lastPlainReport;
+    }
+
+    ProgressPrinter(PrintWriter out, Ansi ansi, boolean terminal) {
+        this(out, ansi, terminal, PLAIN_EVERY_SECONDS);
+    }
+
+    ProgressPrinter(PrintWriter out, Ansi ansi, boolean terminal, int plainEverySeconds) {
         this.out = out;
         this.ansi = ansi;
+        this.terminal = terminal;
+        this.plainEverySeconds = plainEverySeconds;
+        this.ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "provision-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
     }
 
     @Override
-    public void changeStarted(PlannedChange change) {
-        out.println(ansi.string("@|bold " + change.address() + "|@: " + change.action().name().toLowerCase() + "..."));
+    public synchronized void changeStarted(PlannedChange change) {
+        clearStatus();
+        running.put(change, new Running());
+        out.println(ansi.string("@|bold " + DiagnosticPrinter.escape(change.address().path()) + "|@: "
+                + change.action().name().toLowerCase() + "..."));
         out.flush();
     }
 
     @Override
-    public void stepFinished(PlannedChange change, Step step, CommandResult result) {
+    public synchronized void stepStarted(PlannedChange change, Step step) {
+        Running now = running.computeIfAbsent(change, c -> new Running());
+        now.step = step;
+        now.since = Instant.now();
+        now.lastPlainReport = 0;
+    }
+
+    @Override
+    public synchronized void stepFinished(PlannedChange change, Step step, CommandResult result) {
         if (step instanceof Step.Run run && run.showOutput() && !result.stdout().isBlank()) {
+            clearStatus();
             out.println(change.address() + ": " + run.display() + ": " + result.stdout().strip());
             out.flush();
         }
     }
 
     @Override
-    public void changeFinished(PlannedChange change, Duration elapsed) {
-        out.printf("%s: done in %.1fs%n", change.address(), elapsed.toMillis() / 1000.0);
+    public synchronized void changeFinished(PlannedChange change, Duration elapsed) {
+        clearStatus();
+        running.remove(change);
+        out.println(ansi.string(String.format("@|bold %s|@: done in %.1fs",
+                DiagnosticPrinter.escape(change.address().path()), elapsed.toMillis() / 1000.0)));
         out.flush();
+    }
+
+    /** Stops ticking and clears the status line (also after a failure, when no change finished). */
+    @Override
+    public synchronized void close() {
+        ticker.shutdownNow();
+        clearStatus();
+        running.clear();
+        out.flush();
+    }
+
+    private synchronized void tick() {
+        Instant now = Instant.now();
+        if (terminal) {
+            String status = running.entrySet().stream().filter(e -> e.getValue().step != null)
+                    .map(e -> e.getKey().address() + ": " + firstLine(e.getValue().step.display())
+                            + " [" + Duration.between(e.getValue().since, now).toSeconds() + "s elapsed]")
+                    .collect(Collectors.joining("; "));
+            if (!status.isEmpty()) {
+                String line = status.length() > STATUS_WIDTH ? status.substring(0, STATUS_WIDTH - 3) + "..." : status;
+                out.print(CLEAR_LINE + ansi.string("  @|faint " + DiagnosticPrinter.escape(line) + "|@"));
+                statusShown = true;
+                out.flush();
+            }
+            return;
+        }
+        running.forEach((change, state) -> {
+            long seconds = Duration.between(state.since, now).toSeconds();
+            if (state.step != null && seconds >= state.lastPlainReport + plainEverySeconds) {
+                state.lastPlainReport = seconds - seconds % plainEverySeconds;
+                out.println(change.address() + ": still running " + firstLine(state.step.display())
+                        + " [" + state.lastPlainReport + "s elapsed]");
+                out.flush();
+            }
+        });
+    }
+
+    private void clearStatus() {
+        if (statusShown) {
+            out.print(CLEAR_LINE);
+            statusShown = false;
+        }
+    }
+
+    private static String firstLine(String text) {
+        String line = text.lines().findFirst().orElse("").strip();
+        return line.length() > 70 ? line.substring(0, 67) + "..." : line;
     }
 }

@@ -22,10 +22,20 @@ import picocli.CommandLine.Spec;
             ForceUnlockCommand.class,
             picocli.AutoComplete.GenerateCompletion.class
         },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  provision validate                       # offline check of ./inventory.yaml",
+            "  provision plan                           # what would change",
+            "  provision apply                          # show the plan, ask, apply",
+            "  provision apply --auto-approve --json    # CI",
+            "  source <(provision generate-completion)  # bash or zsh completion",
+            "",
+            "Run 'provision COMMAND --help' for a command's options and examples."
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success, or no changes",
-            "1:failure while reading, planning or applying",
+            "1:failure while reading, planning or applying; a refused plan file or hazard; a 'no' at the prompt",
             "2:the plan has changes (plan --detailed-exitcode)",
             "3:invalid inventory or arguments; nothing was contacted"
         })

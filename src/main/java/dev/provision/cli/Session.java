@@ -1,6 +1,9 @@
 package dev.provision.cli;
 
 import dev.provision.apply.Applier;
+import dev.provision.apply.ApplyListener;
+import dev.provision.json.ApplyRecord;
+import dev.provision.json.InventoryDigest;
 import dev.provision.apply.StepFailed;
 import dev.provision.engine.Connections;
 import dev.provision.engine.Engine;
@@ -29,12 +32,14 @@ final class Session implements AutoCloseable {
     private final Inventory inventory;
     private final Connections connections;
     private final Engine engine;
+    private final CommandLog log;
 
     private Session(CommonOptions options, CommandSpec spec, Inventory inventory) {
         this.options = options;
         this.spec = spec;
         this.inventory = inventory;
-        this.connections = new Connections(inventory, Wiring.transports(options.verbose ? spec.commandLine().getErr() : null));
+        this.log = CommandLog.open(options, spec.commandLine().getErr(), spec.name());
+        this.connections = new Connections(inventory, Wiring.transports(log.writer()));
         this.engine = Wiring.engine(inventory.baseDir());
     }
 
@@ -56,6 +61,11 @@ final class Session implements AutoCloseable {
         return connections;
     }
 
+    /** The SHA-256 of the inventory file as it was loaded, which a saved plan must match. */
+    String inventoryDigest() {
+        return InventoryDigest.of(options.inventory);
+    }
+
     Plan plan(Targets targets, Mode mode) {
         return engine.plan(inventory, connections, targets, mode);
     }
@@ -64,27 +74,33 @@ final class Session implements AutoCloseable {
      * Applies the plan under the lock of every host it touches, then reads again: a plan that is
      * still not empty after apply is a failure, not a success.
      */
-    void apply(Plan plan, Targets targets, Mode mode, Set<String> allowedHazards, int parallelism) {
+    void apply(Plan plan, Targets targets, Mode mode, Set<String> allowedHazards, Output output, ApplyRecord record,
+            int parallelism) {
         refuseHazards(plan, allowedHazards);
-        ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getOut(), options.ansi());
-        try (HostLock lock = new HostLock()) {
+        try (HostLock lock = new HostLock();
+                ProgressPrinter progress = new ProgressPrinter(output.human(), output.ansi(), output.terminal())) {
             plan.changes().stream().flatMap(c -> c.steps().stream()).map(Step::host).distinct()
                     .forEach(host -> lock.acquire(host, connections.get(host))
                             .ifPresent(note -> spec.commandLine().getErr().println("note: " + note)));
-            int applied = new Applier(connections, progress).apply(plan, parallelism);
+            int applied = new Applier(connections, ApplyListener.all(log.steps(), progress, record)).apply(plan, parallelism);
+            progress.close();
             Plan after = plan(targets, mode);
             if (after.hasChanges()) {
                 new PlanPrinter(spec.commandLine().getErr(), options.ansi(), false).print(after);
                 throw new OperationFailed("apply ran every step, but reading again still finds the changes above;"
                         + " this is a bug in provision or something changed the hosts meanwhile: run plan to see the state");
             }
-            spec.commandLine().getOut().println(options.ansi().string(
+            record.verified();
+            output.human().println(options.ansi().string(
                     "@|green,bold Apply complete!|@ " + applied + (applied == 1 ? " change" : " changes")
                             + " applied; a fresh read finds nothing left to do."));
-        } catch (StepFailed e) {
+            output.human().flush();
+        } catch (StepFailed | PlanningFailed e) {
+            record.failed(e.getMessage());
             throw new OperationFailed(e.getMessage(), e);
-        } catch (PlanningFailed e) {
-            throw new OperationFailed(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            record.failed(e.getMessage());
+            throw e;
         }
     }
 
@@ -98,13 +114,17 @@ final class Session implements AutoCloseable {
             }
         }
         if (!refused.isEmpty()) {
-            throw new OperationFailed("the plan has hazards that were not allowed, so nothing was changed:\n  "
+            throw new HazardsRefused("the plan has hazards that were not allowed, so nothing was changed:\n  "
                     + String.join("\n  ", refused));
         }
     }
 
     @Override
     public void close() {
-        connections.close();
+        try {
+            connections.close();
+        } finally {
+            log.close();
+        }
     }
 }

@@ -137,8 +137,9 @@ class ContainerLifecycleIT {
     void twoConcurrentAppliesNeverInterleave() throws Exception {
         HOST.exec("lxc-stop", "-n", "app");
 
-        CompletableFuture<Cli.Run> first = CompletableFuture.supplyAsync(() -> cli().run("apply", "--auto-approve"));
-        CompletableFuture<Cli.Run> second = CompletableFuture.supplyAsync(() -> cli().run("apply", "--auto-approve"));
+        Cli cli = cli(); // written once: two writers of the same file race, and a reader may see it empty
+        CompletableFuture<Cli.Run> first = CompletableFuture.supplyAsync(() -> cli.run("apply", "--auto-approve"));
+        CompletableFuture<Cli.Run> second = CompletableFuture.supplyAsync(() -> cli.run("apply", "--auto-approve"));
         Cli.Run a = first.get();
         Cli.Run b = second.get();
 

@@ -60,7 +60,9 @@ class FaultsIT {
         }
         apply.destroyForcibly();   // SIGKILL: no shutdown hook, no cleanup
         assertThat(apply.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        HOST.exec("sh", "-c", "pkill -9 -f '[l]xc-create -n app'; pkill -9 -f '[t]emplates/lxc-debian'; sleep 1; true");
+        // The remote lxc-create outlives the killed client (until its timeout); an operator stops it.
+        HOST.exec("sh", "-c", "pkill -9 -f '[l]xc-create -n app'; pkill -9 -f '[t]emplates/lxc-debian';"
+                + " pkill -9 -f '[/]var/lib/lxc/app/rootfs'; sleep 1; true");
 
         Cli cli = new Cli(inventory);
         Cli.Run plan = cli.run("plan");

@@ -16,6 +16,7 @@ import java.util.Map;
 final class ContainerSteps {
     private static final String SET_CONFIG = ScriptResource.load(ContainerSteps.class, "set-managed-config.sh");
     private static final String SET_NETWORK = ScriptResource.load(ContainerSteps.class, "set-guest-network.sh");
+    private static final String DISCARD = ScriptResource.load(ContainerSteps.class, "discard-unfinished.sh");
     private static final String WAIT_READY = ScriptResource.load(ContainerSteps.class, "wait-ready.sh");
     static final Duration CREATE_TIMEOUT = Duration.ofMinutes(20);
     private static final Duration SHORT = Duration.ofSeconds(60);
@@ -94,9 +95,8 @@ final class ContainerSteps {
 
     /** Removes what an interrupted creation left, whatever state it is in. */
     Step discardUnfinished() {
-        return new Step.Run(host, List.of("sh", "-c", "lxc-destroy -f -n \"$1\" >/dev/null 2>&1; [ ! -e \"$2\" ] && rm -f \"/var/lib/provision/lxc/$1.creating\"",
-                "provision-discard", name(), lxcPath + "/" + name()), null, SHORT,
-                "lxc-destroy -f -n " + name() + " (unfinished by an interrupted apply)", false);
+        return new Step.Run(host, List.of("sh", "-c", DISCARD, "provision-discard", name(), lxcPath + "/" + name()),
+                null, SHORT, "lxc-destroy -f -n " + name() + " (unfinished by an interrupted apply)", false);
     }
 
     Step stop() {

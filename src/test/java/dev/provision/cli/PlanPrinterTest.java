@@ -1,0 +1,53 @@
+package dev.provision.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.provision.json.SamplePlans;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Help.Ansi;
+
+class PlanPrinterTest {
+
+    private static String print(Ansi ansi, boolean showCommands) {
+        StringWriter text = new StringWriter();
+        new PlanPrinter(new PrintWriter(text), ansi, showCommands).print(SamplePlans.everyKind());
+        return text.toString();
+    }
+
+    @Test
+    void showsEachResourceWithItsSymbolReasonAttributesHazardsAndASummary() {
+        String plan = print(Ansi.OFF, false);
+
+        assertThat(plan).contains(
+                "  # containers.app will be created\n    container does not exist\n  + containers.app\n      + memory: \"256MiB\"\n",
+                "  # containers.app.postgres.config will be updated in-place (drift)\n",
+                "      ~ work_mem: \"1MB\" -> \"48MB\"\n",
+                "      - fsync: \"off\"\n",
+                "  -/+ containers.old\n",
+                "      ! hazard: everything inside the container is lost (allow it with --allow container-replace)\n",
+                "Not checked: containers.app.postgres: roles are not managed by this version yet\n",
+                "Plan: 2 to add, 1 to change, 1 to destroy.\n");
+        assertThat(plan).as("commands only with --show-commands").doesNotContain("lxc-create");
+    }
+
+    @Test
+    void showCommandsPrintsTheExactCommandsAndSqlWithSecretsAsReferences() {
+        String plan = print(Ansi.OFF, true);
+
+        assertThat(plan).contains("$ [bed] lxc-create -n app -t debian",
+                "$ [bed] psql app/postgres (one transaction):\n        CREATE ROLE \"app\";\n        GRANT x TO \"app\";",
+                "$ [bed] set the password of role app in app from env:APP_PASSWORD (SCRAM-SHA-256, value hidden)",
+                "<<< (19 characters)");
+    }
+
+    @Test
+    void coloursOnlyWhenAnsiIsOn() {
+        String coloured = print(Ansi.ON, false);
+        String plain = print(Ansi.OFF, false);
+
+        assertThat(coloured).contains("\u001b[32m+\u001b[39m\u001b[0m containers.app", "\u001b[31m\u001b[1m! hazard:");
+        assertThat(plain).doesNotContain("\u001b[");
+    }
+}
