@@ -52,12 +52,12 @@ final class ApplyCommand implements Callable<Integer> {
     @Mixin
     TargetOptions targets;
 
+    @Mixin
+    ChangeOptions change;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "PLANFILE",
             description = "A plan saved by 'provision plan --out'; applied as it is, without a prompt.")
     Path planFile;
-
-    @Option(names = "--auto-approve", description = "Apply without asking for confirmation (for CI).")
-    boolean autoApprove;
 
     @Option(names = "--allow", paramLabel = "HAZARD",
             description = "Allow changes with this hazard, e.g. container-replace. Repeatable.")
@@ -66,30 +66,22 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--show-commands", description = "Show the exact commands and SQL each change runs.")
     boolean showCommands;
 
-    @Option(names = "--json", description = "Print the plan and what apply did as JSON on standard output"
-            + " (format: schema/plan.schema.json); needs --auto-approve or a PLANFILE.")
-    boolean json;
-
-    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "4",
-            description = "How many containers to change at once (default: ${DEFAULT-VALUE}).")
-    int parallelism;
-
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        if (json && !autoApprove && planFile == null) {
+        if (change.json && !change.autoApprove && planFile == null) {
             throw new UserError("--json cannot be combined with the confirmation prompt; add --auto-approve, or apply a plan"
                     + " saved with plan --out");
         }
         if (planFile != null && !targets.targets.isEmpty()) {
             throw new UserError("--target cannot be combined with a PLANFILE: the plan file already holds its targets");
         }
-        Output output = Output.of(spec, options, json);
+        Output output = Output.of(spec, options, change.json);
         SavedPlan saved = planFile == null ? null : readPlanFile(output);
         List<String> targetList = saved == null ? targets.targets : saved.targets();
-        JsonOutput document = new JsonOutput(json, "apply", options, Mode.APPLY, targetList, output.stdout());
+        JsonOutput document = new JsonOutput(change.json, "apply", options, Mode.APPLY, targetList, output.stdout());
         ApplyRecord record = new ApplyRecord();
         try (Session session = Session.open(options, spec)) {
             Targets scope = new Targets(targetList.stream().map(ResourceAddress::new).toList());
@@ -104,13 +96,13 @@ final class ApplyCommand implements Callable<Integer> {
                 document.outcome("no_changes");
                 return ExitCodes.OK;
             }
-            if (!autoApprove && saved == null && !new Confirmation(spec).ask("apply")) {
+            if (!change.autoApprove && saved == null && !new Confirmation(spec).ask("apply")) {
                 spec.commandLine().getOut().println("Apply cancelled; nothing was changed.");
                 document.outcome("cancelled");
                 return ExitCodes.FAILURE;
             }
             document.apply(record);
-            session.apply(plan, scope, Mode.APPLY, allow, output, record, parallelism);
+            session.apply(plan, scope, Mode.APPLY, allow, output, record, change.parallelism);
             document.outcome("applied");
             return ExitCodes.OK;
         } catch (RuntimeException e) {
@@ -126,7 +118,7 @@ final class ApplyCommand implements Callable<Integer> {
         try {
             return SavedPlan.read(planFile);
         } catch (PlanFileInvalid e) {
-            JsonOutput document = new JsonOutput(json, "apply", options, Mode.APPLY, List.of(), output.stdout());
+            JsonOutput document = new JsonOutput(change.json, "apply", options, Mode.APPLY, List.of(), output.stdout());
             document.failed(e);
             document.emit();
             throw e;

@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code provision destroy}: removes what the inventory declares, after confirmation. */
@@ -35,27 +34,19 @@ final class DestroyCommand implements Callable<Integer> {
     @Mixin
     TargetOptions targets;
 
-    @Option(names = "--auto-approve", description = "Destroy without asking for confirmation (for CI).")
-    boolean autoApprove;
-
-    @Option(names = "--json", description = "Print the plan and what destroy did as JSON on standard output"
-            + " (format: schema/plan.schema.json); needs --auto-approve.")
-    boolean json;
-
-    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "4",
-            description = "How many containers to change at once (default: ${DEFAULT-VALUE}).")
-    int parallelism;
+    @Mixin
+    ChangeOptions change;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        if (json && !autoApprove) {
+        if (change.json && !change.autoApprove) {
             throw new UserError("--json cannot be combined with the confirmation prompt; add --auto-approve");
         }
-        Output output = Output.of(spec, options, json);
-        JsonOutput document = new JsonOutput(json, "destroy", options, Mode.DESTROY, targets.targets, output.stdout());
+        Output output = Output.of(spec, options, change.json);
+        JsonOutput document = new JsonOutput(change.json, "destroy", options, Mode.DESTROY, targets.targets, output.stdout());
         ApplyRecord record = new ApplyRecord();
         try (Session session = Session.open(options, spec)) {
             Plan plan = session.plan(targets.targets(), Mode.DESTROY);
@@ -65,13 +56,13 @@ final class DestroyCommand implements Callable<Integer> {
                 document.outcome("no_changes");
                 return ExitCodes.OK;
             }
-            if (!autoApprove && !new Confirmation(spec).ask("destroy")) {
+            if (!change.autoApprove && !new Confirmation(spec).ask("destroy")) {
                 spec.commandLine().getOut().println("Destroy cancelled; nothing was changed.");
                 document.outcome("cancelled");
                 return ExitCodes.FAILURE;
             }
             document.apply(record);
-            session.apply(plan, targets.targets(), Mode.DESTROY, Set.of("container-destroy"), output, record, parallelism);
+            session.apply(plan, targets.targets(), Mode.DESTROY, Set.of("container-destroy"), output, record, change.parallelism);
             document.outcome("applied");
             return ExitCodes.OK;
         } catch (RuntimeException e) {
