@@ -1,5 +1,6 @@
 package dev.provision.plan;
 
+import dev.provision.transport.ShellQuoter;
 import java.time.Duration;
 import java.util.List;
 
@@ -31,7 +32,7 @@ public sealed interface Step {
         }
 
         public static Run of(String host, Duration timeout, String... argv) {
-            return new Run(host, List.of(argv), null, timeout, Shell.render(List.of(argv)), false);
+            return new Run(host, List.of(argv), null, timeout, ShellQuoter.join(List.of(argv)), false);
         }
 
         /** A copy whose standard input is {@code text}. */

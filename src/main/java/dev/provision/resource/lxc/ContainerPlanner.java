@@ -41,7 +41,7 @@ public final class ContainerPlanner {
             return Optional.of(create(container, actual, address, steps));
         }
         String actualImage = imageOf(actual);
-        String desiredImage = container.image().template() + " " + String.join(" ", ContainerSteps.templateArgs(container.image()));
+        String desiredImage = describe(container);
         if (actualImage != null && !actualImage.equals(desiredImage)) {
             return Optional.of(replace(container, actual, address, steps, actualImage, desiredImage));
         }

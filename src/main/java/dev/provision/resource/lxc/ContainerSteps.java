@@ -52,7 +52,7 @@ final class ContainerSteps {
         List<Step> steps = new ArrayList<>();
         steps.add(new Step.Run(host, List.of("sh", "-c", "mkdir -p /var/lib/provision/lxc && touch \"/var/lib/provision/lxc/$1.creating\"",
                 "provision-mark", name()), null, SHORT, "record that " + name() + " is being created", false));
-        steps.add(new Step.Run(host, argv, null, CREATE_TIMEOUT, String.join(" ", argv), false));
+        steps.add(Step.Run.of(host, CREATE_TIMEOUT, argv.toArray(String[]::new)));
         steps.add(configure());
         steps.add(guestNetwork());
         return steps;

@@ -39,7 +39,7 @@ public final class HostPlanner {
                     "prepare: true and LXC is not installed",
                     List.of(new AttributeChange("packages", null, String.join(" ", PACKAGES))), List.of(),
                     List.of(Step.Run.of(host.name(), Duration.ofMinutes(10), "apt-get", "update", "-q"),
-                            new Step.Run(host.name(), install, null, Duration.ofMinutes(20), String.join(" ", install), false))));
+                            Step.Run.of(host.name(), Duration.ofMinutes(20), install.toArray(String[]::new)))));
         }
         for (String bridge : bridges) {
             forwarding(host, state, bridge, address).ifPresent(changes::add);
