@@ -44,6 +44,7 @@ public final class HostPlanner {
         for (String bridge : bridges) {
             forwarding(host, state, bridge, address).ifPresent(changes::add);
             if (state.bridges().get(bridge) != null) {
+                dhcpServer(host, state, bridge, address).ifPresent(changes::add);
                 continue;
             }
             if (!bridge.equals(DEFAULT_BRIDGE)) {
@@ -60,6 +61,26 @@ public final class HostPlanner {
                     List.of(Step.Run.of(host.name(), Duration.ofSeconds(60), "/usr/libexec/lxc/lxc-net", "start"))));
         }
         return changes;
+    }
+
+    /**
+     * Restarts lxc-net when it claims its bridge is up but its DHCP server has died: containers that use
+     * DHCP would start and never get an address. Restarting keeps the bridge and the containers on it.
+     */
+    private static java.util.Optional<PlannedChange> dhcpServer(Host host, HostState state, String bridge, ResourceAddress address) {
+        if (!bridge.equals(DEFAULT_BRIDGE) || !state.lxcNetDhcpDown()) {
+            return java.util.Optional.empty();
+        }
+        String restart = "rm -f /run/lxc/network_up /run/lxc/dnsmasq.pid && exec /usr/libexec/lxc/lxc-net start";
+        if (!host.prepare()) {
+            throw new PlanningFailed("the DHCP server of bridge " + bridge + " (lxc-net's dnsmasq) is not running on host "
+                    + host.name() + ", so containers would get no address; restart it with " + restart
+                    + ", or set prepare: true on the host");
+        }
+        return java.util.Optional.of(new PlannedChange(address.child("bridge").child(bridge), Action.UPDATE, Cause.DRIFT,
+                "lxc-net's DHCP server for " + bridge + " is not running; containers using DHCP would get no address",
+                List.of(new AttributeChange("dhcp server", "stopped", "running (lxc-net)")), List.of(),
+                List.of(Step.Run.of(host.name(), Duration.ofSeconds(60), "sh", "-c", restart))));
     }
 
     /** Lets the bridge's traffic through a firewall whose FORWARD policy drops, as Docker's does. */

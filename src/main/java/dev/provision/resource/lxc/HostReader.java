@@ -34,6 +34,7 @@ public final class HostReader {
         boolean cgroupV2 = false;
         String lxcPath = "/var/lib/lxc";
         java.util.Set<String> forwardAccepted = null;
+        boolean dhcpDown = false;
         Map<String, String> bridges = new LinkedHashMap<>();
         Map<String, ContainerState> containers = new LinkedHashMap<>();
         String[] lines = output.split("\n", -1);
@@ -53,6 +54,7 @@ public final class HostReader {
                         forwardAccepted.add(m.group());
                     }
                 }
+                case "lxc-net-dhcp" -> dhcpDown = value.equals("down");
                 case "bridge" -> {
                     String[] parts = value.split(" ");
                     bridges.put(parts[0], parts.length > 1 && !parts[1].equals("-") ? parts[1] : null);
@@ -77,6 +79,6 @@ public final class HostReader {
                 default -> { }
             }
         }
-        return new HostState(host, lxc, debootstrap, cgroupV2, lxcPath, forwardAccepted, bridges, containers);
+        return new HostState(host, lxc, debootstrap, cgroupV2, lxcPath, forwardAccepted, dhcpDown, bridges, containers);
     }
 }

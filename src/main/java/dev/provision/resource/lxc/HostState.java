@@ -8,6 +8,7 @@ import java.util.Map;
  *
  * @param forwardBlocked interfaces ("-i br", "-o br") that the firewall lets through, when its FORWARD
  *     policy drops everything else (as Docker sets it); {@code null} when forwarding is not blocked
+ * @param lxcNetDhcpDown lxc-net says its bridge is up but the bridge's DHCP server (its dnsmasq) is not running
  * @param bridges bridge name to its IPv4 address with prefix, or {@code null} when the bridge is down or missing
  */
 public record HostState(
@@ -17,6 +18,7 @@ public record HostState(
         boolean cgroupV2,
         String lxcPath,
         java.util.Set<String> forwardBlocked,
+        boolean lxcNetDhcpDown,
         Map<String, String> bridges,
         Map<String, ContainerState> containers) {
 

@@ -45,7 +45,10 @@ public final class LxcDriver implements ResourceDriver {
             return changes;
         }
         Set<String> bridges = new LinkedHashSet<>();
-        containers.forEach(c -> bridges.add(c.network().bridge()));
+        inventory.containers().values().stream()
+                .filter(c -> c.host().equals(host.name()))
+                .filter(c -> hostTargeted || containers.contains(c))
+                .forEach(c -> bridges.add(c.network().bridge()));
         HostState state = reader.read(host.name(), connections.get(host.name()), List.copyOf(bridges),
                 containers.stream().map(Container::name).toList());
         if (mode == Mode.APPLY) {

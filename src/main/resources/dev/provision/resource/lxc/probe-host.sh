@@ -12,6 +12,11 @@ echo "lxcpath $lxcpath"
 if command -v iptables >/dev/null 2>&1 && iptables -S FORWARD 2>/dev/null | grep -qx -- '-P FORWARD DROP'; then
   echo "forward-drop $(iptables -S FORWARD 2>/dev/null | grep -- '-j ACCEPT' | grep -o -- '-[io] [^ ]*' | sort -u | tr '\n' ' ')"
 fi
+# lxc-net marks itself up with network_up; its DHCP server can still have died (crash, OOM, a restored machine).
+if [ -f /run/lxc/network_up ]; then
+  pid=$(cat /run/lxc/dnsmasq.pid 2>/dev/null)
+  if [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = dnsmasq ]; then echo "lxc-net-dhcp up"; else echo "lxc-net-dhcp down"; fi
+fi
 i=0
 while [ "$i" -lt "$nbridges" ]; do
   b=$1; shift; i=$((i + 1))
