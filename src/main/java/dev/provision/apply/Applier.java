@@ -8,6 +8,7 @@ import dev.provision.postgres.PostgresSession;
 import dev.provision.postgres.SqlFailed;
 import dev.provision.secret.SecretResolver;
 import dev.provision.secret.SecretUnavailable;
+import dev.provision.plan.Action;
 import dev.provision.plan.Plan;
 import dev.provision.plan.PlannedChange;
 import dev.provision.plan.Step;
@@ -31,6 +32,7 @@ public final class Applier {
     private final Connections connections;
     private final ApplyListener listener;
     private final SecretResolver secrets = new SecretResolver();
+    private final DatabaseLocks databaseLocks = new DatabaseLocks(Duration.ofSeconds(30));
 
     public Applier(Connections connections, ApplyListener listener) {
         this.connections = connections;
@@ -80,6 +82,9 @@ public final class Applier {
             if (failed.get()) {
                 return;
             }
+            if (change.action() == Action.READ) {
+                continue; // nothing to run: it is planned once the changes before it are applied
+            }
             Instant started = Instant.now();
             listener.changeStarted(change);
             for (Step step : change.steps()) {
@@ -112,6 +117,7 @@ public final class Applier {
             transport.upload(upload.content().getBytes(StandardCharsets.UTF_8), upload.path(), upload.mode());
         } else if (step instanceof Step.Sql sql) {
             PostgresSession session = connections.postgres().open(sql.container(), sql.database());
+            databaseLocks.acquire(session, change.address().path());
             try {
                 if (sql.transactional()) {
                     session.executeInTransaction(sql.statements());
@@ -125,6 +131,7 @@ public final class Applier {
             }
         } else if (step instanceof Step.SetPassword password) {
             PostgresSession session = connections.postgres().open(password.container(), null);
+            databaseLocks.acquire(session, change.address().path());
             try {
                 session.setPassword(password.role(), secrets.resolve(password.secret()));
             } catch (SecretUnavailable | SqlFailed e) {

@@ -102,7 +102,9 @@ final class ApplyCommand implements Callable<Integer> {
                 return ExitCodes.FAILURE;
             }
             document.apply(record);
-            session.apply(plan, scope, Mode.APPLY, allow, output, record, change.parallelism);
+            Session.Continuation continuation = saved != null ? Session.Continuation.NONE
+                    : new Session.Continuation(change.autoApprove ? () -> true : () -> new Confirmation(spec).ask("apply"));
+            session.apply(plan, scope, Mode.APPLY, allow, output, record, change.parallelism, continuation);
             document.outcome("applied");
             return ExitCodes.OK;
         } catch (RuntimeException e) {

@@ -9,10 +9,20 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Asks the user to type "yes" before apply or destroy; anything else, or no input at all, is a no. */
 final class Confirmation {
+    /** One reader for the whole run: a second question must not lose what the first one buffered. */
+    private static BufferedReader stdin;
+
     private final CommandSpec spec;
 
     Confirmation(CommandSpec spec) {
         this.spec = spec;
+    }
+
+    private static synchronized BufferedReader stdin() {
+        if (stdin == null) {
+            stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        }
+        return stdin;
     }
 
     boolean ask(String verb) {
@@ -23,8 +33,7 @@ final class Confirmation {
         out.print("  Enter a value: ");
         out.flush();
         try {
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            String answer = in.readLine();
+            String answer = stdin().readLine();
             if (answer == null) {
                 throw new UserError("no answer on standard input to the confirmation prompt;"
                         + " run with --auto-approve to " + verb + " without asking");

@@ -87,7 +87,8 @@ final class PlanPrinter {
         }
         return "Plan: " + (plan.count(Action.CREATE) + plan.count(Action.REPLACE)) + " to add, "
                 + plan.count(Action.UPDATE) + " to change, "
-                + (plan.count(Action.DELETE) + plan.count(Action.REPLACE)) + " to destroy.";
+                + (plan.count(Action.DELETE) + plan.count(Action.REPLACE)) + " to destroy"
+                + (plan.hasDeferred() ? ", " + plan.count(Action.READ) + " to plan once those are applied." : ".");
     }
 
     private String show(String value) {
@@ -100,6 +101,7 @@ final class PlanPrinter {
             case UPDATE -> "yellow";
             case REPLACE -> "magenta";
             case DELETE -> "red";
+            case READ -> "cyan";
         };
     }
 }

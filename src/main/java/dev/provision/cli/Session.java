@@ -13,6 +13,7 @@ import dev.provision.inventory.Inventory;
 import dev.provision.inventory.Loaded;
 import dev.provision.engine.HostLock;
 import dev.provision.engine.PlanningFailed;
+import dev.provision.plan.Action;
 import dev.provision.plan.Hazard;
 import dev.provision.plan.Plan;
 import dev.provision.plan.PlannedChange;
@@ -20,6 +21,7 @@ import dev.provision.plan.Step;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -71,20 +73,61 @@ final class Session implements AutoCloseable {
     }
 
     /**
+     * How apply goes on when the plan had parts that could only be planned once its changes were
+     * applied ({@link Plan#hasDeferred()}): {@code approve} is asked before each further stage is
+     * applied (always true with --auto-approve); {@code null} stops after the plan shown, as a saved
+     * plan must.
+     */
+    record Continuation(BooleanSupplier approve) {
+        static final Continuation NONE = new Continuation(null);
+    }
+
+    /** Stages a plan with deferred parts may take; each stage must settle at least one of them. */
+    private static final int MAX_STAGES = 4;
+
+    /**
      * Applies the plan under the lock of every host it touches, then reads again: a plan that is
-     * still not empty after apply is a failure, not a success.
+     * still not empty after apply is a failure, not a success. Parts that could only be planned after
+     * the plan's changes (a stopped container's server) are planned then, shown, and applied in turn.
      */
     void apply(Plan plan, Targets targets, Mode mode, Set<String> allowedHazards, Output output, ApplyRecord record,
-            int parallelism) {
-        refuseHazards(plan, allowedHazards);
+            int parallelism, Continuation continuation) {
+        refuseHazards(plan, allowedHazards, "");
         try (HostLock lock = new HostLock();
                 ProgressPrinter progress = new ProgressPrinter(output.human(), output.ansi(), output.terminal())) {
-            plan.changes().stream().flatMap(c -> c.steps().stream()).map(Step::host).distinct()
-                    .forEach(host -> lock.acquire(host, connections.get(host))
-                            .ifPresent(note -> spec.commandLine().getErr().println("note: " + note)));
-            int applied = new Applier(connections, ApplyListener.all(log.steps(), progress, record)).apply(plan, parallelism);
-            progress.close();
+            Applier applier = new Applier(connections, ApplyListener.all(log.steps(), progress, record));
+            lockHosts(plan, lock);
+            int applied = applier.apply(plan, parallelism);
             Plan after = plan(targets, mode);
+            for (int stage = 2; plan.hasDeferred() && after.hasChanges() && continuation.approve() != null; stage++) {
+                if (stage > MAX_STAGES || sameDeferred(plan, after) && !hasWork(after)) {
+                    break;
+                }
+                output.human().println();
+                output.human().println("The parts that could only be planned once the changes above were applied:");
+                new PlanPrinter(output.human(), options.ansi(), false).print(after);
+                refuseHazards(after, allowedHazards, applied + " changes before these were applied. ");
+                if (!continuation.approve().getAsBoolean()) {
+                    throw new OperationFailed(applied + " changes were applied; the rest, above, was not."
+                            + " Run apply again to apply it.");
+                }
+                lockHosts(after, lock);
+                applied += applier.apply(after, parallelism);
+                plan = after;
+                after = plan(targets, mode);
+            }
+            progress.close();
+            if (after.hasChanges() && continuation.approve() == null && plan.hasDeferred()) {
+                output.human().println(options.ansi().string("@|yellow,bold Saved plan applied:|@ " + applied
+                        + " changes. Parts of it could only be planned after them; run provision plan to see them,"
+                        + " then apply."));
+                output.human().flush();
+                return;
+            }
+            if (after.hasDeferred()) {
+                throw new OperationFailed(applied + " changes were applied, but " + String.join(", ", deferred(after))
+                        + " still cannot be read; run plan to see why");
+            }
             if (after.hasChanges()) {
                 new PlanPrinter(spec.commandLine().getErr(), options.ansi(), false).print(after);
                 throw new OperationFailed("apply ran every step, but reading again still finds the changes above;"
@@ -104,7 +147,27 @@ final class Session implements AutoCloseable {
         }
     }
 
-    private static void refuseHazards(Plan plan, Set<String> allowed) {
+    private void lockHosts(Plan plan, HostLock lock) {
+        plan.changes().stream().flatMap(c -> c.steps().stream()).map(Step::host).distinct()
+                .filter(host -> !lock.holds(host))
+                .forEach(host -> lock.acquire(host, connections.get(host))
+                        .ifPresent(note -> spec.commandLine().getErr().println("note: " + note)));
+    }
+
+    /** A stage that defers exactly what the last one did, and has nothing else to do, would loop. */
+    private static boolean sameDeferred(Plan before, Plan after) {
+        return deferred(before).equals(deferred(after));
+    }
+
+    private static boolean hasWork(Plan plan) {
+        return plan.changes().stream().anyMatch(c -> c.action() != Action.READ);
+    }
+
+    private static List<String> deferred(Plan plan) {
+        return plan.changes().stream().filter(c -> c.action() == Action.READ).map(c -> c.address().path()).toList();
+    }
+
+    private static void refuseHazards(Plan plan, Set<String> allowed, String applied) {
         List<String> refused = new ArrayList<>();
         for (PlannedChange change : plan.changes()) {
             for (Hazard hazard : change.hazards()) {
@@ -114,7 +177,8 @@ final class Session implements AutoCloseable {
             }
         }
         if (!refused.isEmpty()) {
-            throw new HazardsRefused("the plan has hazards that were not allowed, so nothing was changed:\n  "
+            throw new HazardsRefused(applied + "the plan has hazards that were not allowed, so "
+                    + (applied.isEmpty() ? "nothing was changed" : "they were not applied") + ":\n  "
                     + String.join("\n  ", refused));
         }
     }

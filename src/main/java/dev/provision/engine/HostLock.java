@@ -61,6 +61,11 @@ public final class HostLock implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** Whether this run already holds the lock on {@code host}. */
+    public boolean holds(String host) {
+        return held.stream().anyMatch(h -> h.host().equals(host));
+    }
+
     /** True for "provision pid N on THIS-MACHINE since ..." when process N is gone. */
     private static boolean isDeadRunOfThisMachine(String holder) {
         Matcher m = OWNER.matcher(holder);

@@ -42,8 +42,12 @@ public final class TunnelSessions implements PostgresSessions {
         String db = database == null ? "postgres" : database;
         String key = containerName + "/" + db;
         PostgresSession existing = sessions.get(key);
-        if (existing != null) {
+        if (existing != null && existing.isAlive()) {
             return existing;
+        }
+        if (existing != null) {
+            // The server restarted, or its container did (possibly with a new address): start afresh.
+            forget(containerName);
         }
         PostgresSession session = new JdbcSession(connect(containerName, db), where(containerName, db), null);
         sessions.put(key, session);
@@ -65,15 +69,40 @@ public final class TunnelSessions implements PostgresSessions {
         Properties properties = new Properties();
         properties.setProperty("user", AdminAccess.ROLE);
         properties.setProperty("password", secret.stdout().strip());
-        properties.setProperty("ApplicationName", "provision");
+        // Names this run, for whoever finds its sessions (or its database locks) in pg_stat_activity.
+        properties.setProperty("ApplicationName", "provision pid " + ProcessHandle.current().pid());
         properties.setProperty("connectTimeout", "15");
+        // The local end of the tunnel always accepts at once; what can hang is the server's answer behind it.
+        properties.setProperty("loginTimeout", "30");
         properties.setProperty("sslmode", "disable");
         try {
             return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + forward.localPort() + "/" + db, properties);
         } catch (SQLException e) {
+            forget(containerName); // a tunnel that failed once is not trusted with the next attempt
             throw new PlanningFailed(where + ": cannot connect as " + AdminAccess.ROLE + " through the SSH tunnel: "
                     + e.getMessage() + ". Check that listen_addresses includes the container's address (or '*')"
                     + " and that the server runs; plan shows both");
+        }
+    }
+
+    /** Closes and forgets the sessions and the tunnel of one container. */
+    private void forget(String containerName) {
+        List<AutoCloseable> stale = new ArrayList<>();
+        sessions.entrySet().removeIf(e -> e.getKey().startsWith(containerName + "/") && stale.add(e.getValue()));
+        PortForward forward = forwards.remove(containerName);
+        if (forward != null) {
+            stale.add(forward);
+        }
+        closeQuietly(stale);
+    }
+
+    private static void closeQuietly(List<AutoCloseable> closeables) {
+        for (AutoCloseable closeable : closeables) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // best effort: a stale session or tunnel has nothing left to lose
+            }
         }
     }
 

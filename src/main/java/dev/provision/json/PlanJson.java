@@ -27,7 +27,7 @@ import java.util.List;
  */
 public final class PlanJson {
     /** The version of the JSON format; the major number changes when a consumer could break. */
-    public static final String FORMAT_VERSION = "1.0";
+    public static final String FORMAT_VERSION = "1.1";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -45,6 +45,7 @@ public final class PlanJson {
         summary.put("change", plan.count(Action.UPDATE));
         summary.put("destroy", plan.count(Action.DELETE) + plan.count(Action.REPLACE));
         summary.put("replace", plan.count(Action.REPLACE));
+        summary.put("read", plan.count(Action.READ));
         summary.put("has_changes", plan.hasChanges());
         return node;
     }

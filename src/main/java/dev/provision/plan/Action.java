@@ -5,7 +5,12 @@ public enum Action {
     CREATE("+", "will be created"),
     UPDATE("~", "will be updated in-place"),
     REPLACE("-/+", "must be replaced"),
-    DELETE("-", "will be destroyed");
+    DELETE("-", "will be destroyed"),
+    /**
+     * Not decided yet: the resource cannot be read until the changes before it are applied (its
+     * container is stopped, say). Apply applies those, then reads and plans it.
+     */
+    READ("<=", "will be read and planned once the changes above are applied");
 
     private final String symbol;
     private final String verb;

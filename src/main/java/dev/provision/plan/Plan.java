@@ -20,6 +20,11 @@ public record Plan(List<PlannedChange> changes, List<String> unmanaged) {
         return !changes.isEmpty();
     }
 
+    /** Parts of the plan that can only be decided once its changes are applied ({@link Action#READ}). */
+    public boolean hasDeferred() {
+        return count(Action.READ) > 0;
+    }
+
     public long count(Action action) {
         return changes.stream().filter(c -> c.action() == action).count();
     }

@@ -30,6 +30,15 @@ public final class JdbcSession implements PostgresSession {
     }
 
     @Override
+    public boolean isAlive() {
+        try {
+            return connection.isValid(5);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
     public List<Map<String, Object>> query(String sql, Object... params) {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {

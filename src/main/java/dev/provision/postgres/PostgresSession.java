@@ -9,6 +9,12 @@ import java.util.Map;
  */
 public interface PostgresSession extends AutoCloseable {
 
+    /**
+     * True while the connection still works; false once the server restarted or the container stopped
+     * under it, after which a new session is needed.
+     */
+    boolean isAlive();
+
     /** Runs a read-only query with bind parameters; small catalog results as column name to value, in order. */
     List<Map<String, Object>> query(String sql, Object... params);
 

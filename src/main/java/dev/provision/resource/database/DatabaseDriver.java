@@ -1,6 +1,7 @@
 package dev.provision.resource.database;
 
 import dev.provision.engine.Connections;
+import dev.provision.engine.Deferral;
 import dev.provision.engine.Mode;
 import dev.provision.engine.Parallel;
 import dev.provision.engine.PlanningFailed;
@@ -79,13 +80,18 @@ public final class DatabaseDriver implements ResourceDriver {
 
     private List<PlannedChange> plan(Container container, Connections connections, Targets targets, List<PlannedChange> earlier) {
         Server server = Server.of(container.host(), container.name());
+        ResourceAddress containerAddress = ResourceAddress.of("containers", container.name());
+        if (Deferral.deferred(earlier, server.address())) {
+            return List.of(); // the whole server waits for its container; its roles and databases with it
+        }
         try {
             return plan(server, container.postgres(), connections.postgres(), targets, serverAbsent(earlier, container.name()));
         } catch (PlanningFailed | SqlFailed e) {
-            boolean pending = earlier.stream().anyMatch(c -> c.address().isWithin(ResourceAddress.of("containers", container.name())));
-            throw new PlanningFailed("reading the roles and databases of " + server.address() + " failed: " + e.getMessage()
-                    + (pending ? "\nThe changes planned above for containers." + container.name() + " may have to be applied"
-                            + " first: run apply with --target containers." + container.name() + ".postgres, then plan again" : ""));
+            if (Deferral.pending(earlier, containerAddress)) {
+                return List.of(Deferral.of(earlier, containerAddress, server.address().child("databases"),
+                        "its roles and databases cannot be read yet (" + e.getMessage().lines().findFirst().orElse("") + ")"));
+            }
+            throw new PlanningFailed("reading the roles and databases of " + server.address() + " failed: " + e.getMessage());
         }
     }
 
@@ -127,9 +133,9 @@ public final class DatabaseDriver implements ResourceDriver {
 
     /** The container or its server is created (or replaced) by an earlier change: there is nothing to read yet. */
     private static boolean serverAbsent(List<PlannedChange> earlier, String container) {
+        // Not the admin role's bootstrap: a server whose admin access is missing still has its databases.
         Set<ResourceAddress> creators = Set.of(ResourceAddress.of("containers", container),
-                ResourceAddress.of("containers", container, "postgres"),
-                ResourceAddress.of("containers", container, "postgres", "admin"));
+                ResourceAddress.of("containers", container, "postgres"));
         return earlier.stream().anyMatch(c -> creators.contains(c.address())
                 && (c.action() == Action.CREATE || c.action() == Action.REPLACE));
     }

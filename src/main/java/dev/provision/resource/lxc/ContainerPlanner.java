@@ -84,7 +84,17 @@ public final class ContainerPlanner {
         List<AttributeChange> attributes = diff(current, desired);
         boolean configChanged = !attributes.isEmpty();
         if (!configChanged && actual.running()) {
-            return Optional.empty();
+            if (!actual.ipv4().isEmpty()) {
+                return Optional.empty();
+            }
+            // Running without an address: its DHCP client gave up (the bridge's DHCP server was down, say).
+            // Nothing can reach it; a restart is what brings its network up again on every distribution.
+            List<Step> restart = new ArrayList<>(List.of(steps.stop()));
+            restart.addAll(steps.start());
+            return Optional.of(new PlannedChange(address, Action.UPDATE, Cause.DRIFT,
+                    "the container is running without an IPv4 address; it will be restarted to bring its network up",
+                    List.of(new AttributeChange("ipv4", "(none)", "an address on " + desired.getOrDefault("lxc.net.0.link",
+                            List.of("its bridge")).get(0))), List.of(), restart));
         }
         List<Step> all = new ArrayList<>();
         String why;

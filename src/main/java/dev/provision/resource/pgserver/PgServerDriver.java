@@ -2,6 +2,7 @@ package dev.provision.resource.pgserver;
 
 import dev.provision.diag.Diagnostics;
 import dev.provision.engine.Connections;
+import dev.provision.engine.Deferral;
 import dev.provision.engine.Mode;
 import dev.provision.engine.Parallel;
 import dev.provision.engine.PlanningFailed;
@@ -27,6 +28,12 @@ public final class PgServerDriver implements ResourceDriver {
 
     @Override
     public List<PlannedChange> plan(Inventory inventory, Connections connections, Targets targets, Mode mode) {
+        return plan(inventory, connections, targets, mode, List.of());
+    }
+
+    @Override
+    public List<PlannedChange> plan(Inventory inventory, Connections connections, Targets targets, Mode mode,
+            List<PlannedChange> earlier) {
         List<PlannedChange> changes = new ArrayList<>();
         if (mode == Mode.DESTROY) {
             return changes;
@@ -35,15 +42,22 @@ public final class PgServerDriver implements ResourceDriver {
                 .filter(c -> c.postgres() != null)
                 .filter(c -> targets.includes(ResourceAddress.of("containers", c.name(), "postgres")))
                 .toList();
-        for (List<PlannedChange> perContainer : Parallel.map(servers, READERS, container -> plan(inventory, connections, container))) {
+        for (List<PlannedChange> perContainer : Parallel.map(servers, READERS, container -> plan(inventory, connections, container, earlier))) {
             changes.addAll(perContainer);
         }
         return changes;
     }
 
-    private List<PlannedChange> plan(Inventory inventory, Connections connections, Container container) {
+    private List<PlannedChange> plan(Inventory inventory, Connections connections, Container container,
+            List<PlannedChange> earlier) {
         ServerState state = reader.read(container.host(), connections.get(container.host()), container.name(),
                 container.postgres().version(), container.network().bridge());
+        ResourceAddress containerAddress = ResourceAddress.of("containers", container.name());
+        if (!state.containerRunning() && !Deferral.created(earlier, containerAddress)) {
+            // The container exists but is stopped: its server can only be read once an earlier change starts it.
+            return List.of(Deferral.of(earlier, containerAddress, containerAddress.child("postgres"),
+                    "the container is not running"));
+        }
         Diagnostics diagnostics = new Diagnostics();
         String adminFrom = state.hostAddress().isEmpty() ? DEFAULT_BRIDGE_ADDRESS : state.hostAddress();
         ServerFiles.Desired desired = files.render(inventory, container, adminFrom, diagnostics);

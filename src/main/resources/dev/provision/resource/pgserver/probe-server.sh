@@ -26,10 +26,22 @@ for f in "$conf/postgresql.conf" "$conf/pg_hba.conf" "$data/postgresql.auto.conf
 done
 if [ -n "$pid" ]; then
   port=$(sed -n 4p "$data/postmaster.pid"); socket=$(sed -n 5p "$data/postmaster.pid")
+  settings() {
+    runuser -u postgres -- "/usr/lib/postgresql/$v/bin/psql" -h "${socket:-/var/run/postgresql}" -p "${port:-5432}" \
+      -d postgres -XAtq -F '|' -c "select name, context, pending_restart from pg_settings
+        union all select 'provision:admin-role', rolname, 'f' from pg_roles where rolname = 'provision_admin' and rolcanlogin and rolsuper" 2>&1
+  }
+  cd /
+  if ! out=$(settings); then
+    # A server that is still starting (its container was just started) refuses connections for a moment.
+    i=0
+    while [ "$i" -lt 30 ] && ! "/usr/lib/postgresql/$v/bin/pg_isready" -q -h "${socket:-/var/run/postgresql}" -p "${port:-5432}"; do
+      sleep 1; i=$((i + 1))
+    done
+    out=$(settings)
+  fi
   echo "settings-begin"
-  cd / && runuser -u postgres -- "/usr/lib/postgresql/$v/bin/psql" -h "${socket:-/var/run/postgresql}" -p "${port:-5432}" \
-    -d postgres -XAtq -F '|' -c "select name, context, pending_restart from pg_settings
-      union all select 'provision:admin-role', rolname, 'f' from pg_roles where rolname = 'provision_admin' and rolcanlogin and rolsuper" 2>&1
+  echo "$out"
   echo "settings-end"
 fi
 INSIDE

@@ -25,6 +25,11 @@ final class CountingSessions implements PostgresSessions {
         PostgresSession session = delegate.open(container, database);
         return new PostgresSession() {
             @Override
+            public boolean isAlive() {
+                return session.isAlive();
+            }
+
+            @Override
             public List<Map<String, Object>> query(String sql, Object... params) {
                 roundTrips.incrementAndGet();
                 return session.query(sql, params);

@@ -160,4 +160,18 @@ class ContainerPlannerTest {
                 .startsWith("lxc-destroy -f -n db (unfinished by an interrupted apply)", "record that db is being created",
                         "lxc-create -n db -t debian -- -r bookworm");
     }
+
+    @Test
+    void aRunningContainerWithoutAnAddressIsDriftRepairedByARestart() {
+        Container c = container("db", false);
+        HostState host = HostReader.parse("local", probe(present("db", "RUNNING", applied(c)).replace("ipv4 10.0.3.20 ", "ipv4 ")));
+
+        PlannedChange change = planner.plan(c, host, Mode.APPLY).orElseThrow();
+
+        assertThat(change.action()).isEqualTo(Action.UPDATE);
+        assertThat(change.cause()).isEqualTo(Cause.DRIFT);
+        assertThat(change.summary()).contains("without an IPv4 address", "restarted");
+        assertThat(change.steps()).extracting(Step::display).first().asString().startsWith("lxc-stop -n db");
+        assertThat(change.steps()).extracting(Step::display).contains("lxc-start -n db");
+    }
 }
