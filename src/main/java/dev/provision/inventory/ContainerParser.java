@@ -47,7 +47,8 @@ final class ContainerParser {
         String hostname = hostname(f, name, entry.getKeyNode());
         List<Mount> mounts = mounts(f, what);
         Postgres postgres = f.has("postgres")
-                ? postgresParser.parse(f.value("postgres"), name, resources == null ? null : resources.memoryBytes())
+                ? postgresParser.parse(f.value("postgres"), name, resources == null ? null : resources.memoryBytes(),
+                        network == null || network.isDhcp() ? null : network.ipv4().replaceFirst("/.*", ""))
                 : null;
         return new Container(name, problems.at(entry.getKeyNode()), host, image, resources, network, autostart,
                 isProtected, hostname, mounts, postgres);

@@ -29,8 +29,11 @@ final class PostgresParser {
         this.baseDir = baseDir;
     }
 
-    /** The server of {@code container}, whose memory limit is {@code memoryLimit} bytes ({@code null}: none). */
-    Postgres parse(Node node, String container, Long memoryLimit) {
+    /**
+     * The server of {@code container}, whose memory limit is {@code memoryLimit} bytes ({@code null}: none)
+     * and whose static address is {@code staticAddress} ({@code null}: DHCP).
+     */
+    Postgres parse(Node node, String container, Long memoryLimit, String staticAddress) {
         String server = "the server of container \"" + container + "\"";
         Fields f = Fields.open(node, InventoryKeys.POSTGRES, "postgres of container \"" + container + "\"", problems)
                 .orElse(null);
@@ -67,12 +70,19 @@ final class PostgresParser {
                 hba.add(rule);
             }
         }
+        if ((!roles.isEmpty() || !databases.isEmpty()) && f.has("listen_addresses") && !listen.contains("*")
+                && !listen.contains("0.0.0.0") && (staticAddress == null || !listen.contains(staticAddress))) {
+            problems.error(f.value("listen_addresses"), "provision manages the roles and databases of " + server
+                    + " through its address on the bridge, and listen_addresses " + listen + " does not include it",
+                    "add \"*\"" + (staticAddress == null ? "" : " or \"" + staticAddress + "\"")
+                            + " (pg_hba still admits only the rules you declare), or leave listen_addresses out");
+        }
         return new Postgres(problems.at(node), version, listen, port, settings, hba, roles, databases);
     }
 
     private List<String> listenAddresses(Fields f) {
         if (!f.has("listen_addresses")) {
-            return List.of("localhost");
+            return List.of("*"); // pg_hba decides who gets in; provision's admin tunnel arrives on the bridge address
         }
         List<String> addresses = new ArrayList<>();
         for (Node item : f.list("listen_addresses")) {
