@@ -2,9 +2,16 @@ package dev.provision.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.provision.engine.Deferral;
 import dev.provision.json.SamplePlans;
+import dev.provision.plan.Action;
+import dev.provision.plan.Cause;
+import dev.provision.plan.Plan;
+import dev.provision.plan.PlannedChange;
+import dev.provision.plan.ResourceAddress;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.Help.Ansi;
 
@@ -28,7 +35,8 @@ class PlanPrinterTest {
                 "  -/+ containers.old\n",
                 "      ! hazard: everything inside the container is lost (allow it with --allow container-replace)\n",
                 "Not checked: containers.app.postgres: roles are not managed by this version yet\n",
-                "Plan: 2 to add, 1 to change, 1 to destroy.\n");
+                "  <= containers.old.postgres\n",
+                "Plan: 2 to add, 1 to change, 1 to destroy, 1 to plan once those are applied.\n");
         assertThat(plan).as("commands only with --show-commands").doesNotContain("lxc-create");
     }
 
@@ -49,5 +57,25 @@ class PlanPrinterTest {
 
         assertThat(coloured).contains("\u001b[32m+\u001b[39m\u001b[0m containers.app", "\u001b[31m\u001b[1m! hazard:");
         assertThat(plain).doesNotContain("\u001b[");
+    }
+
+    @Test
+    void aReadThatWaitsForEarlierChangesIsShownAndCountedApart() {
+        ResourceAddress container = ResourceAddress.of("containers", "app");
+        PlannedChange start = new PlannedChange(container,
+                Action.UPDATE, Cause.DRIFT, "the container is stopped; it will be started",
+                List.of(), List.of(), List.of());
+        PlannedChange read = Deferral.of(List.of(start), container,
+                container.child("postgres"), "the container is not running");
+        StringWriter text = new StringWriter();
+
+        new PlanPrinter(new PrintWriter(text), Ansi.OFF, false)
+                .print(new Plan(List.of(start, read), List.of()));
+
+        assertThat(text.toString())
+                .contains("# containers.app.postgres will be read and planned once the changes above are applied")
+                .contains("  <= containers.app.postgres")
+                .contains("the container is not running; it waits for the changes to containers.app above")
+                .contains("Plan: 0 to add, 1 to change, 0 to destroy, 1 to plan once those are applied.");
     }
 }

@@ -39,7 +39,10 @@ public final class SamplePlans {
                 new PlannedChange(ResourceAddress.of("containers", "old"), Action.REPLACE, Cause.INVENTORY,
                         "the image changed", List.of(new AttributeChange("image", "debian bookworm", "ubuntu noble")),
                         List.of(new Hazard("container-replace", "everything inside the container is lost")),
-                        List.of(new Step.Run("bed", List.of("lxc-destroy", "-n", "old"), null, null, "lxc-destroy -n old", false)))),
+                        List.of(new Step.Run("bed", List.of("lxc-destroy", "-n", "old"), null, null, "lxc-destroy -n old", false))),
+                new PlannedChange(ResourceAddress.of("containers", "old", "postgres"), Action.READ, Cause.DRIFT,
+                        "the container is not running; it waits for the changes to containers.old above",
+                        List.of(), List.of(), List.of())),
                 List.of("containers.app.postgres: roles are not managed by this version yet"));
     }
 }
