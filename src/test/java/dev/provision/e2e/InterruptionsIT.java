@@ -18,13 +18,14 @@ import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
 /**
- * A container with PostgreSQL that stops behind provision's back, by hand or in the middle of an
- * apply: nothing inside it can be read until it runs again, so the plan starts it and reads its server
- * afterwards, and apply converges with the data intact.
+ * A container with PostgreSQL and a database, interrupted behind provision's back: stopped by hand or
+ * in the middle of an apply (nothing inside it can be read until it runs again, so the plan starts it
+ * and reads its server afterwards), its server stopped, or its database held by another run. Each
+ * time the next apply converges with the data intact.
  */
 @Testcontainers
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class StoppedContainerIT {
+class InterruptionsIT {
 
     @Container
     static final LxcHost HOST = new LxcHost();
@@ -141,6 +142,38 @@ class StoppedContainerIT {
 
         assertThat(apply.exitCode()).as("%s", apply).isZero();
         assertThat(psql("SELECT string_agg(item, ',' ORDER BY id) FROM public.orders")).isEqualTo("tea,cake");
+        assertThat(cli.run("plan", "--detailed-exitcode").exitCode()).isZero();
+    }
+
+    @Test
+    @Order(4)
+    void aDatabaseHeldByAnotherRunIsLeftUnchangedUntilItIsFree() throws Exception {
+        Cli cli = new Cli(inventory());
+        assertThat(cli.run("plan", "--detailed-exitcode").exitCode()).isZero();
+        // Another run holds the database (one whose host lock was removed by hand, say) while its table is dropped.
+        HOST.exec("sh", "-c", "lxc-attach -n shop -- runuser -u postgres -- psql -d shop -XAtc"
+                + " 'SELECT pg_advisory_lock(1886547830, 1), pg_sleep(120)' >/dev/null 2>&1 &");
+        String held = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = 1886547830 AND objid = 1 AND granted";
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!psql(held).equals("1")) {
+            assertThat(Instant.now()).as("the other session took the lock").isBefore(deadline);
+            Thread.sleep(200);
+        }
+        psql("DROP TABLE public.orders");
+
+        Cli.Run refused = cli.run("apply", "--auto-approve");
+
+        assertThat(refused.exitCode()).as("%s", refused).isEqualTo(1);
+        assertThat(refused.err()).as("%s", refused)
+                .contains("containers.shop.postgres.databases.shop.objects: another session is changing this database")
+                .contains("application 'psql'")
+                .contains("nothing was changed in it");
+        assertThat(psql("SELECT to_regclass('public.orders') IS NULL")).as("nothing was changed").isEqualTo("t");
+
+        psql("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND classid = 1886547830 AND objid = 1");
+        Cli.Run apply = cli.run("apply", "--auto-approve");
+        assertThat(apply.exitCode()).as("%s", apply).isZero();
+        assertThat(psql("SELECT to_regclass('public.orders') IS NOT NULL")).isEqualTo("t");
         assertThat(cli.run("plan", "--detailed-exitcode").exitCode()).isZero();
     }
 }
