@@ -77,7 +77,8 @@ final class Session implements AutoCloseable {
     void apply(Plan plan, Targets targets, Mode mode, Set<String> allowedHazards, Output output, ApplyRecord record,
             int parallelism) {
         refuseHazards(plan, allowedHazards);
-        try (HostLock lock = new HostLock();
+        HostLock lock = new HostLock();
+        try (lock;
                 ProgressPrinter progress = new ProgressPrinter(output.human(), output.ansi(), output.terminal())) {
             plan.changes().stream().flatMap(c -> c.steps().stream()).map(Step::host).distinct()
                     .forEach(host -> lock.acquire(host, connections.get(host))
@@ -96,8 +97,9 @@ final class Session implements AutoCloseable {
                             + " applied; a fresh read finds nothing left to do."));
             output.human().flush();
         } catch (StepFailed | PlanningFailed e) {
-            record.failed(e.getMessage());
-            throw new OperationFailed(e.getMessage(), e);
+            String message = e.getMessage() + lock.unreleasedNote().map(note -> "\n" + note).orElse("");
+            record.failed(message);
+            throw new OperationFailed(message, e);
         } catch (RuntimeException e) {
             record.failed(e.getMessage());
             throw e;
