@@ -54,9 +54,11 @@ class HostFaultsIT {
             waitUntilAptInstallRuns(apply, log);
 
             // The host drops every SSH packet, as when it loses power or the network between us breaks:
-            // no FIN, no RST, the client only ever hears silence. Commands already running on it carry on.
+            // no FIN, no RST, the client only ever hears silence. Its commands carry on for now.
             HOST.exec("iptables", "-I", "INPUT", "-p", "tcp", "--dport", "22", "-j", "DROP");
             Instant silent = Instant.now();
+            // ...then the package run dies half-way, as it does when the host crashes: dpkg is left interrupted.
+            killDpkgOnceItUnpacks(apply, log);
             boolean ended;
             try {
                 ended = apply.waitFor(NOTICED_WITHIN.toSeconds(), TimeUnit.SECONDS);
@@ -84,6 +86,9 @@ class HostFaultsIT {
                 .as("the unreachable host kept the failed run's lock").contains("provision pid " + apply.pid());
 
         Cli cli = new Cli(inventory);
+        Cli.Run pending = cli.run("plan");
+        assertThat(pending.out()).as("the interrupted install is recognised:\n%s", pending)
+                .contains("+ containers.vanish.postgres");
         Cli.Run again = cli.run("apply", "--auto-approve");
 
         assertThat(again.exitCode()).as("%s", again).isZero();
@@ -149,6 +154,19 @@ class HostFaultsIT {
             assertThat(Instant.now()).as("apt-get install started:\n%s", Files.readString(log)).isBefore(deadline);
             Thread.sleep(200);
         }
+    }
+
+    /** Waits until dpkg unpacks the packages apt-get downloaded, then kills dpkg and apt-get with SIGKILL. */
+    private static void killDpkgOnceItUnpacks(Process apply, Path log) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
+        while (HOST.execResult("pgrep", "-f", "^/usr/bin/dpkg .*--unpack").isEmpty()) {
+            assertThat(HOST.execResult("pgrep", "-f", "^apt-get install")).as("apt-get is still installing:\n%s",
+                    Files.readString(log)).isNotEmpty();
+            assertThat(Instant.now()).as("dpkg started unpacking").isBefore(deadline);
+            Thread.sleep(100);
+        }
+        HOST.execResult("pkill", "-9", "-f", "^/usr/bin/dpkg ");
+        HOST.execResult("pkill", "-9", "-f", "^apt-get install");
     }
 
     private static void iptables(String action, List<String> rule) {
