@@ -14,6 +14,7 @@ import dev.provision.plan.PlannedChange;
 import dev.provision.plan.Step;
 import dev.provision.transport.CommandResult;
 import dev.provision.transport.Transport;
+import dev.provision.transport.TransportException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,6 +104,18 @@ public final class Applier {
     }
 
     private void execute(PlannedChange change, Step step) {
+        try {
+            executeOnHost(change, step);
+        } catch (TransportException e) {
+            // The host or the connection failed, not the step: whether the step finished is unknown.
+            throw new StepFailed(change.address() + ": lost host " + step.host() + " during `" + firstLine(step.display())
+                    + "`: " + e.getMessage()
+                    + "\nThe changes before this one were applied; this one may be half done. When host " + step.host()
+                    + " is reachable again, run apply again: it reads the hosts afresh and finishes the work.", e);
+        }
+    }
+
+    private void executeOnHost(PlannedChange change, Step step) {
         Transport transport = connections.get(step.host());
         if (step instanceof Step.Run run) {
             byte[] stdin = run.stdin() == null ? null : run.stdin().getBytes(StandardCharsets.UTF_8);
@@ -144,6 +157,11 @@ public final class Applier {
                 throw new StepFailed(e.getMessage(), e);
             }
         }
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
     }
 
     private static String tail(String stderr, String stdout) {

@@ -93,7 +93,8 @@ final class Session implements AutoCloseable {
     void apply(Plan plan, Targets targets, Mode mode, Set<String> allowedHazards, Output output, ApplyRecord record,
             int parallelism, Continuation continuation) {
         refuseHazards(plan, allowedHazards, "");
-        try (HostLock lock = new HostLock();
+        HostLock lock = new HostLock();
+        try (lock;
                 ProgressPrinter progress = new ProgressPrinter(output.human(), output.ansi(), output.terminal())) {
             Applier applier = new Applier(connections, ApplyListener.all(log.steps(), progress, record));
             lockHosts(plan, lock);
@@ -139,8 +140,9 @@ final class Session implements AutoCloseable {
                             + " applied; a fresh read finds nothing left to do."));
             output.human().flush();
         } catch (StepFailed | PlanningFailed e) {
-            record.failed(e.getMessage());
-            throw new OperationFailed(e.getMessage(), e);
+            String message = e.getMessage() + lock.unreleasedNote().map(note -> "\n" + note).orElse("");
+            record.failed(message);
+            throw new OperationFailed(message, e);
         } catch (RuntimeException e) {
             record.failed(e.getMessage());
             throw e;

@@ -2,6 +2,7 @@ package dev.provision.engine;
 
 import dev.provision.transport.CommandResult;
 import dev.provision.transport.Transport;
+import dev.provision.transport.TransportException;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -25,6 +26,7 @@ public final class HostLock implements AutoCloseable {
     private static final Pattern OWNER = Pattern.compile("^provision pid (\\d+) on (\\S+) since ");
 
     private final List<Held> held = new ArrayList<>();
+    private final List<String> unreleased = new ArrayList<>();
     private final String owner;
 
     private record Held(String host, Transport transport) {}
@@ -46,7 +48,8 @@ public final class HostLock implements AutoCloseable {
             if (isDeadRunOfThisMachine(holder)) {
                 forceRelease(transport);
                 acquire(host, transport);
-                return Optional.of("host " + host + ": released a lock left by a run that was killed (" + holder + ")");
+                return Optional.of("host " + host + ": released a lock left by a run that was killed or lost its connection ("
+                        + holder + ")");
             }
             String age = lines.length > 1 ? lines[1] + "s ago" : "at an unknown time";
             throw new PlanningFailed("host " + host + " is locked by another run (" + holder + ", taken " + age
@@ -81,12 +84,33 @@ public final class HostLock implements AutoCloseable {
         return transport.run(List.of("sh", "-c", SCRIPT, "provision-lock", "force", ""), null, TIMEOUT).stdout().strip();
     }
 
+    /**
+     * Releases every lock taken. A host that cannot be reached keeps its lock: see {@link #unreleasedNote()}.
+     */
     @Override
     public void close() {
         for (Held h : held) {
-            h.transport().run(List.of("sh", "-c", SCRIPT, "provision-lock", "release", owner), null, TIMEOUT);
+            try {
+                h.transport().run(List.of("sh", "-c", SCRIPT, "provision-lock", "release", owner), null, TIMEOUT);
+            } catch (TransportException e) {
+                unreleased.add(h.host());
+            }
         }
         held.clear();
+    }
+
+    /**
+     * What to tell the user about locks that {@link #close()} could not release because their host was
+     * unreachable, or empty when every lock was released.
+     */
+    public Optional<String> unreleasedNote() {
+        if (unreleased.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("provision's lock on host " + String.join(", ", unreleased) + " could not be released"
+                + " (the host is unreachable). The next apply or destroy from this machine releases it by itself;"
+                + " from another machine, release it with: "
+                + String.join("; ", unreleased.stream().map(host -> "provision force-unlock " + host).toList()));
     }
 
     private static String machine() {

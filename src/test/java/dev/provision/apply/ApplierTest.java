@@ -16,6 +16,7 @@ import dev.provision.plan.Step;
 import dev.provision.transport.CommandResult;
 import dev.provision.transport.PortForward;
 import dev.provision.transport.Transport;
+import dev.provision.transport.TransportException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +31,7 @@ class ApplierTest {
     private final List<String> ran = new CopyOnWriteArrayList<>();
     private final CountDownLatch bothContainersStarted = new CountDownLatch(2);
 
-    /** "wait" blocks until two waits have started; "fail" exits 1; anything else succeeds. */
+    /** "wait" blocks until two waits have started; "fail" exits 1; "vanish" loses the host; anything else succeeds. */
     private final Transport recording = new Transport() {
         @Override
         public String describe() {
@@ -49,6 +50,9 @@ class ApplierTest {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+            }
+            if (argv.get(0).equals("vanish")) {
+                throw new TransportException("root@h:22: the SSH connection is lost while vanish ran");
             }
             return new CommandResult(argv.get(0).equals("fail") ? 1 : 0, "", "boom");
         }
@@ -101,6 +105,19 @@ class ApplierTest {
                 .hasMessageContaining("containers.a: `fail` failed on host h with exit status 1")
                 .hasMessageContaining("run apply again");
         assertThat(ran).doesNotContain("never-a");
+    }
+
+    @Test
+    void aHostLostDuringAStepIsAFailureOfThatChangeThatSaysHowToRecover() {
+        Plan plan = new Plan(List.of(change("containers.a.postgres", "vanish"), change("containers.a.postgres.x", "never")),
+                List.of());
+
+        assertThatThrownBy(() -> new Applier(connections(), new ApplyListener() {}).apply(plan, 4))
+                .isInstanceOf(StepFailed.class)
+                .hasMessageContaining("containers.a.postgres: lost host h during `vanish`: root@h:22: the SSH connection is lost")
+                .hasMessageContaining("this one may be half done")
+                .hasMessageContaining("When host h is reachable again, run apply again");
+        assertThat(ran).doesNotContain("never");
     }
 
     @Test

@@ -29,7 +29,7 @@ public final class ServerPlanner {
         ResourceAddress address = ResourceAddress.of("containers", container.name(), "postgres");
         ServerSteps steps = new ServerSteps(container.host(), container.name(), version);
         List<String> locales = locales(container);
-        if (!actual.containerRunning() || !actual.installed().contains(version)) {
+        if (!actual.containerRunning() || !actual.installed().contains(version) || actual.installUnfinished()) {
             if (actual.containerRunning() && !actual.available().isEmpty() && !actual.available().contains(version)) {
                 throw new PlanningFailed(address + ": PostgreSQL " + version + " is not offered by the container's"
                         + " distribution; it offers " + actual.available() + ". Set postgres.version to one of them,"
@@ -43,9 +43,12 @@ public final class ServerPlanner {
             all.addAll(steps.stage(desired));
             all.add(steps.activate("restart"));
             all.add(steps.bootstrapAdmin());
-            String why = actual.containerRunning()
-                    ? "PostgreSQL " + version + " is not installed in the container"
-                    : "the container is being created or started by this plan; the server will be installed and configured";
+            String why = !actual.containerRunning()
+                    ? "the container is being created or started by this plan; the server will be installed and configured"
+                    : actual.installUnfinished()
+                    ? "the installation of PostgreSQL " + version + " did not finish (it was cut short, or is still running);"
+                            + " it will be completed and the server configured"
+                    : "PostgreSQL " + version + " is not installed in the container";
             return List.of(new PlannedChange(address, Action.CREATE, Cause.INVENTORY, why,
                     List.of(new AttributeChange("version", null, String.valueOf(version))), List.of(), all));
         }

@@ -33,6 +33,7 @@ public final class ServerReader {
         boolean adminSecret = false;
         boolean adminRole = false;
         List<Integer> installed = new ArrayList<>();
+        boolean unfinished = false;
         List<Integer> available = new ArrayList<>();
         Set<String> locales = new HashSet<>();
         String cluster = "absent";
@@ -52,6 +53,7 @@ public final class ServerReader {
                     return ServerState.containerDown(hostAddress);
                 }
                 case "installed" -> numbers(value, installed);
+                case "unfinished" -> unfinished = value.equals("yes");
                 case "available" -> numbers(value, available);
                 case "locales" -> {
                     for (String l : value.split("\\s+")) {
@@ -86,7 +88,7 @@ public final class ServerReader {
                 default -> { }
             }
         }
-        return new ServerState(hostAddress, adminSecret && adminRole, true, installed, available, locales, cluster, pid, files, contexts, pending);
+        return new ServerState(hostAddress, adminSecret && adminRole, true, installed, unfinished, available, locales, cluster, pid, files, contexts, pending);
     }
 
     private static void numbers(String value, List<Integer> into) {

@@ -8,6 +8,8 @@ import java.util.Set;
  * What one read of a container's PostgreSQL server returns.
  *
  * @param containerRunning false when the container is absent or stopped: nothing else is known
+ * @param installUnfinished the wanted version's binaries are there but its package is not configured or its
+ *     cluster is missing: an install was cut short, or is still running
  * @param cluster {@code absent}, {@code online} or {@code down}
  * @param files file name (postgresql.conf, pg_hba.conf, postgresql.auto.conf) to its content
  * @param contexts parameter name to its pg_settings context, when the server runs
@@ -20,6 +22,7 @@ public record ServerState(
         boolean adminReady,
         boolean containerRunning,
         List<Integer> installed,
+        boolean installUnfinished,
         List<Integer> available,
         Set<String> locales,
         String cluster,
@@ -38,7 +41,7 @@ public record ServerState(
     }
 
     public static ServerState containerDown(String hostAddress) {
-        return new ServerState(hostAddress, false, false, List.of(), List.of(), Set.of(), "absent", "", Map.of(), Map.of(), Set.of());
+        return new ServerState(hostAddress, false, false, List.of(), false, List.of(), Set.of(), "absent", "", Map.of(), Map.of(), Set.of());
     }
 
     public boolean online() {

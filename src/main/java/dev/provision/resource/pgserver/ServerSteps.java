@@ -26,7 +26,7 @@ final class ServerSteps {
 
     Step install() {
         return inside(Duration.ofMinutes(20), "install postgresql-" + version + " and locales (apt-get)",
-                "sh", "-c", INSTALL, "provision-install", String.valueOf(version));
+                "sh", "-c", INSTALL, "provision-install", String.valueOf(version), ServerFiles.CLUSTER, container);
     }
 
     Step locales(List<String> locales) {

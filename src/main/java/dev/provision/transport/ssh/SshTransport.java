@@ -8,8 +8,12 @@ import dev.provision.transport.ShellQuoter;
 import dev.provision.transport.Transport;
 import dev.provision.transport.TransportException;
 
+import net.schmizz.keepalive.KeepAliveProvider;
+import net.schmizz.keepalive.KeepAliveRunner;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.common.DisconnectReason;
+import net.schmizz.sshj.common.SSHException;
 import net.schmizz.sshj.connection.ConnectionException;
 import net.schmizz.sshj.connection.channel.direct.DirectConnection;
 import net.schmizz.sshj.connection.channel.direct.Session;
@@ -53,7 +57,15 @@ public final class SshTransport implements Transport {
     /** How much longer than the caller the host waits before it kills a command itself. */
     private static final long REMOTE_GRACE_SECONDS = 2;
 
-    private static final int KEEPALIVE_SECONDS = 30;
+    /**
+     * A keepalive request every {@value} s; after {@value #KEEPALIVE_MISSED} in a row go unanswered the
+     * connection counts as lost. Without this, a host that vanishes from the network (no FIN, no RST)
+     * leaves every command waiting for its own timeout, which is 20 minutes for a package install.
+     */
+    static final int KEEPALIVE_SECONDS = 15;
+
+    /** Unanswered keepalive requests after which the connection counts as lost. */
+    static final int KEEPALIVE_MISSED = 3;
 
     /** Replaces a file atomically: $1 temporary path, $2 octal mode, $3 target path; stdin is the content. */
     private static final String UPLOAD_SCRIPT =
@@ -88,8 +100,14 @@ public final class SshTransport implements Transport {
         } catch (IOException e) {
             throw new TransportException(who + ": cannot read " + settings.knownHostsOrDefault() + ": " + e.getMessage(), e);
         }
-        SSHClient client = new SSHClient(new DefaultConfig());
+        DefaultConfig config = new DefaultConfig();
+        // Requests that the server must answer, unlike the default heartbeat, which never notices a dead host.
+        config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+        SSHClient client = new SSHClient(config);
         client.addHostKeyVerifier(verifier);
+        // Set before connecting: sshj starts the keepalive thread during connect only if an interval is set.
+        client.getConnection().getKeepAlive().setKeepAliveInterval(KEEPALIVE_SECONDS);
+        ((KeepAliveRunner) client.getConnection().getKeepAlive()).setMaxAliveCount(KEEPALIVE_MISSED);
         int connectMillis = Math.toIntExact(settings.connectTimeout().toMillis());
         client.setConnectTimeout(connectMillis);
         client.getTransport().setTimeoutMs(connectMillis);
@@ -121,8 +139,6 @@ public final class SshTransport implements Transport {
             throw new TransportException(who + ": cannot authenticate with " + identity + ": " + describe(e)
                     + " (a key protected by a passphrase is not supported; use a key without one)", e);
         }
-        // Traffic now and then keeps idle connections alive through NAT and firewalls during long applies.
-        client.getConnection().getKeepAlive().setKeepAliveInterval(KEEPALIVE_SECONDS);
         return new SshTransport(settings, client, tunnel);
     }
 
@@ -144,8 +160,11 @@ public final class SshTransport implements Transport {
         Session session;
         try {
             session = client.startSession();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             sessions.release();
+            if (!client.isConnected()) {
+                throw new TransportException(describe() + ": cannot run " + program + ": " + lostConnection(), e);
+            }
             throw new TransportException(describe() + ": cannot open a session for " + program + ": " + describe(e), e);
         }
         boolean abandoned = false;
@@ -166,7 +185,7 @@ public final class SshTransport implements Transport {
                 return new CommandResult(status, text(out), text(err));
             } catch (TimeoutException | ConnectionException e) {
                 if (e instanceof ConnectionException && remaining(deadline) > 0) {
-                    throw new TransportException(describe() + ": lost the channel of " + program + ": " + describe(e), e);
+                    throw lost(program, e);
                 }
                 // Kill the remote process group and give up on the channel without waiting for it.
                 signalQuietly(command);
@@ -179,8 +198,11 @@ public final class SshTransport implements Transport {
             abandoned = true;
             throw new TransportException(describe() + ": interrupted while running " + program, e);
         } catch (ExecutionException e) {
-            throw new TransportException(describe() + ": lost the output of " + program + ": " + describe(e.getCause()), e);
+            throw lost(program, e.getCause());
         } catch (IOException e) {
+            if (connectionLost(e)) {
+                throw lost(program, e);
+            }
             throw new TransportException(describe() + ": cannot run " + program + ": " + describe(e), e);
         } finally {
             if (abandoned) {
@@ -203,6 +225,39 @@ public final class SshTransport implements Transport {
         guarded.addAll(List.of("timeout", "-s", "KILL", seconds + "s"));
         guarded.addAll(argv);
         return guarded;
+    }
+
+    /** The failure of a command whose channel or connection broke while it ran. */
+    private TransportException lost(String program, Throwable cause) {
+        if (!connectionLost(cause)) {
+            return new TransportException(describe() + ": lost the channel of " + program + ": " + describe(cause), cause);
+        }
+        return new TransportException(describe() + ": " + lostConnection() + " while " + program + " ran ("
+                + describe(cause) + "); it may still be running on the host, or have stopped half-way", cause);
+    }
+
+    /**
+     * True when the whole connection died, not just one channel. sshj tells the channels before it marks
+     * itself closed, so a channel failure without a telling reason waits a moment for the connection's fate.
+     */
+    private boolean connectionLost(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof SSHException ssh && ssh.getDisconnectReason() == DisconnectReason.CONNECTION_LOST) {
+                return true;
+            }
+        }
+        if (client.isConnected()) {
+            try {
+                client.getTransport().join(2, TimeUnit.SECONDS);
+            } catch (net.schmizz.sshj.transport.TransportException | RuntimeException e) {
+                // Closed with an error, or still open when the wait ended: isConnected says which.
+            }
+        }
+        return !client.isConnected();
+    }
+
+    private static String lostConnection() {
+        return "the SSH connection is lost (the host stopped answering, or sshd or the network went down)";
     }
 
     /** Closes a session channel, which waits for the server's close, then frees its slot. */

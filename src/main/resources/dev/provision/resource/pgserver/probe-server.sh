@@ -10,7 +10,13 @@ v=$1; c=$2
 conf=/etc/postgresql/$v/$c
 data=/var/lib/postgresql/$v/$c
 echo "installed $(ls /usr/lib/postgresql 2>/dev/null | tr '\n' ' ')"
-if [ ! -x "/usr/lib/postgresql/$v/bin/postgres" ]; then
+if [ -x "/usr/lib/postgresql/$v/bin/postgres" ]; then
+  # An install cut short (its connection lost, killed) or still running has the binary without a
+  # configured package or without its cluster.
+  if [ "$(dpkg-query -W -f='${db:Status-Abbrev}' "postgresql-$v" 2>/dev/null)" != "ii " ] || [ ! -f "$conf/postgresql.conf" ]; then
+    echo "unfinished yes"
+  fi
+else
   echo "available $(apt-cache pkgnames postgresql- 2>/dev/null | grep -E '^postgresql-[0-9]+$' | sed 's/^postgresql-//' | sort -n | tr '\n' ' ')"
 fi
 echo "locales $(locale -a 2>/dev/null | tr '\n' ' ')"
