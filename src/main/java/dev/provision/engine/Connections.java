@@ -18,6 +18,7 @@ public final class Connections implements AutoCloseable {
     private final Inventory inventory;
     private final TransportFactory factory;
     private final Map<String, Transport> open = new LinkedHashMap<>();
+    private final ProbeBatch probes = new ProbeBatch(this::get);
     private PostgresSessions postgres;
 
     public Connections(Inventory inventory, TransportFactory factory) {
@@ -48,6 +49,11 @@ public final class Connections implements AutoCloseable {
         }
         open.put(hostName, transport);
         return transport;
+    }
+
+    /** The probes of the plan being made, run as one command per host. */
+    public ProbeBatch probes() {
+        return probes;
     }
 
     /** Admin sessions to the servers, through each host's connection; opened on first use. */

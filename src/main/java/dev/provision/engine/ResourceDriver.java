@@ -14,6 +14,14 @@ public interface ResourceDriver {
     List<PlannedChange> plan(Inventory inventory, Connections connections, Targets targets, Mode mode);
 
     /**
+     * The probes this driver's plan will run, declared before any driver plans so that each host's
+     * probes run as one command ({@link ProbeBatch}); the driver still asks for each one when it reads.
+     */
+    default List<Probe> probes(Inventory inventory, Targets targets, Mode mode) {
+        return List.of();
+    }
+
+    /**
      * Plans knowing the changes the drivers before this one planned, for a driver whose resources live
      * inside theirs (a database cannot be read in a server this plan installs).
      */

@@ -22,10 +22,12 @@ import java.util.Properties;
 /**
  * Admin sessions over the host's SSH connection: a local port forward from this machine to the
  * container's server, as provision's admin role, whose password is read from the root-only file on
- * the host at connect time. No admin password is ever in the inventory.
+ * the host at connect time (with the container's address, by one probe that the first plan batches
+ * with the host's other probes). No admin password is ever in the inventory.
  */
 public final class TunnelSessions implements PostgresSessions {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final String ACCESS = ScriptResource.load(TunnelSessions.class, "probe-access.sh");
 
     private final Inventory inventory;
     private final Connections connections;
@@ -50,21 +52,28 @@ public final class TunnelSessions implements PostgresSessions {
         return session;
     }
 
+    /** The probe that reads the admin password and the address of {@code container}'s server on its host. */
+    public static Probe access(String host, String container) {
+        return new Probe(host, "provision-probe-access", ACCESS, List.of(AdminAccess.secretPath(container), container));
+    }
+
     @Override
     public synchronized Connection connect(String containerName, String database) {
         String db = database == null ? "postgres" : database;
         String where = where(containerName, db);
         Container container = inventory.containers().get(containerName);
         Transport transport = connections.get(container.host());
-        CommandResult secret = transport.run(List.of("cat", AdminAccess.secretPath(containerName)), null, TIMEOUT);
-        if (!secret.succeeded()) {
+        CommandResult access = connections.probes().run(access(container.host(), containerName), TIMEOUT);
+        if (!access.succeeded()) {
             throw new PlanningFailed(where + ": provision's admin access is not set up on host " + container.host()
                     + " (" + AdminAccess.secretPath(containerName) + " is missing); run apply to set it up");
         }
-        PortForward forward = forwards.computeIfAbsent(containerName, name -> forward(transport, container));
+        String ipv4 = access.stdout().substring(0, access.stdout().indexOf('\n'));
+        String password = access.stdout().substring(ipv4.length() + 1);
+        PortForward forward = forwards.computeIfAbsent(containerName, name -> forward(transport, container, ipv4));
         Properties properties = new Properties();
         properties.setProperty("user", AdminAccess.ROLE);
-        properties.setProperty("password", secret.stdout().strip());
+        properties.setProperty("password", password.strip());
         properties.setProperty("ApplicationName", "provision");
         properties.setProperty("connectTimeout", "15");
         properties.setProperty("sslmode", "disable");
@@ -81,9 +90,9 @@ public final class TunnelSessions implements PostgresSessions {
         return "containers." + containerName + ".postgres (database " + db + ")";
     }
 
-    private PortForward forward(Transport transport, Container container) {
-        CommandResult address = transport.run(List.of("lxc-info", "-n", container.name(), "-iH"), null, TIMEOUT);
-        String ip = address.stdout().lines().filter(l -> !l.contains(":")).findFirst().orElse("").strip();
+    /** @param ipv4 the probe's "ipv4 ..." line */
+    private static PortForward forward(Transport transport, Container container, String ipv4) {
+        String ip = ipv4.substring("ipv4".length()).strip().split("\\s+")[0];
         if (ip.isEmpty()) {
             throw new PlanningFailed("containers." + container.name() + ": the container has no IPv4 address;"
                     + " is it running? run plan to see its state");

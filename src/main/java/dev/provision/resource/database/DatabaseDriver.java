@@ -4,8 +4,10 @@ import dev.provision.engine.Connections;
 import dev.provision.engine.Mode;
 import dev.provision.engine.Parallel;
 import dev.provision.engine.PlanningFailed;
+import dev.provision.engine.Probe;
 import dev.provision.engine.ResourceDriver;
 import dev.provision.engine.Targets;
+import dev.provision.engine.TunnelSessions;
 import dev.provision.inventory.Container;
 import dev.provision.inventory.Database;
 import dev.provision.inventory.Grant;
@@ -68,13 +70,23 @@ public final class DatabaseDriver implements ResourceDriver {
         if (mode == Mode.DESTROY) {
             return List.of();
         }
-        List<Container> servers = inventory.containers().values().stream()
+        List<PlannedChange> changes = new ArrayList<>();
+        Parallel.map(servers(inventory, targets), READERS, c -> plan(c, connections, targets, earlier)).forEach(changes::addAll);
+        return changes;
+    }
+
+    /** The admin access of each server it reads, so that the host's batch reads it with the rest. */
+    @Override
+    public List<Probe> probes(Inventory inventory, Targets targets, Mode mode) {
+        return mode == Mode.DESTROY ? List.of()
+                : servers(inventory, targets).stream().map(c -> TunnelSessions.access(c.host(), c.name())).toList();
+    }
+
+    private static List<Container> servers(Inventory inventory, Targets targets) {
+        return inventory.containers().values().stream()
                 .filter(c -> c.postgres() != null && (!c.postgres().roles().isEmpty() || !c.postgres().databases().isEmpty()))
                 .filter(c -> targets.includes(Server.of(c.host(), c.name()).address()))
                 .toList();
-        List<PlannedChange> changes = new ArrayList<>();
-        Parallel.map(servers, READERS, c -> plan(c, connections, targets, earlier)).forEach(changes::addAll);
-        return changes;
     }
 
     private List<PlannedChange> plan(Container container, Connections connections, Targets targets, List<PlannedChange> earlier) {

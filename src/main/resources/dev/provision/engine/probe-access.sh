@@ -1,0 +1,6 @@
+# Reads what provision's admin tunnel to a container needs, on the LXC host. Changes nothing.
+# Arguments: the admin password file, the container name.
+# Output: "ipv4 ADDRESS..." on one line (empty when the container has none), then the password file.
+# Exit status 3: the password file is missing or unreadable.
+echo "ipv4 $(lxc-info -n "$2" -iH 2>/dev/null | grep -v : | tr '\n' ' ')"
+cat "$1" 2>/dev/null || exit 3
