@@ -15,8 +15,9 @@ import java.util.function.Function;
 
 /**
  * The probes the drivers declared for one plan, run as one command per host: a host and all its
- * containers cost one round trip instead of one per driver and container. Each probe runs in its
- * own {@code sh -c}, as it would alone, and its output, stderr aside, reaches its driver unchanged.
+ * containers cost one round trip instead of one per driver and container, and its probes run side by
+ * side. Each probe runs in its own {@code sh -c}, as it would alone, and its output, stderr aside,
+ * reaches its driver unchanged.
  * Results last until the plan ends (reading changes nothing, so a probe asked for twice in one plan
  * reads the same); a probe never declared, or asked for once the plan is over, runs alone.
  */
@@ -82,14 +83,25 @@ public final class ProbeBatch {
                 return Map.of(declared.get(0), transport.run(declared.get(0).argv(), null, timeout));
             }
             String marker = "@@provision-probe-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
-            StringBuilder script = new StringBuilder();
-            for (Probe probe : declared) {
-                // the newline before the marker starts it on its own line, whatever the probe printed last
-                script.append(ShellQuoter.join(probe.argv())).append("\nprintf '\\n%s %s\\n' ")
-                        .append(marker).append(" \"$?\"\n");
+            // The probes run side by side, each into its own file of a private temporary directory
+            // (removed however the batch ends); then their outputs are printed in order, each followed
+            // by the marker and its exit status, and their stderr after all of them.
+            StringBuilder script = new StringBuilder("d=$(mktemp -d \"${TMPDIR:-/tmp}/provision-probe.XXXXXX\") || exit 1\n"
+                    + "trap 'rm -rf \"$d\"' EXIT\ntrap 'exit 1' HUP INT TERM\n");
+            for (int i = 0; i < declared.size(); i++) {
+                script.append(ShellQuoter.join(declared.get(i).argv())).append(" >\"$d/").append(i).append("\" 2>\"$d/").append(i)
+                        .append(".err\" </dev/null & p").append(i).append("=$!\n");
             }
-            CommandResult all = transport.run(List.of("sh", "-c", script.toString(), "provision-probes"), null,
-                    timeout.multipliedBy(declared.size()));
+            for (int i = 0; i < declared.size(); i++) {
+                script.append("wait $p").append(i).append("; s").append(i).append("=$?\n");
+            }
+            for (int i = 0; i < declared.size(); i++) {
+                // the newline before the marker starts it on its own line, whatever the probe printed last
+                script.append("cat \"$d/").append(i).append("\"; printf '\\n%s %s\\n' ").append(marker).append(" \"$s").append(i)
+                        .append("\"\n");
+            }
+            script.append("cat \"$d\"/*.err >&2\n");
+            CommandResult all = transport.run(List.of("sh", "-c", script.toString(), "provision-probes"), null, timeout);
             return split(all, marker);
         }
 

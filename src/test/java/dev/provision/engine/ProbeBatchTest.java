@@ -104,4 +104,17 @@ class ProbeBatchTest {
         assertThat(batch.run(tricky, TIMEOUT).stdout()).isEqualTo("\n@@provision-probe- 0\nend\n");
         assertThat(batch.run(next, TIMEOUT).stdout()).isEqualTo("next\n");
     }
+
+    @Test
+    void aHostsProbesRunSideBySide(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String flag = dir.resolve("flag").toString();
+        // the first waits (up to 20 s) for a file that only the second creates: run one after the other, it never sees it
+        Probe waiting = probe("i=0; while [ ! -e \"$1\" ] && [ $i -lt 200 ]; do sleep 0.1; i=$((i + 1)); done;"
+                + " [ -e \"$1\" ] && echo saw it", flag);
+        Probe creating = probe("touch \"$1\"", flag);
+        batch.declare(List.of(waiting, creating));
+
+        assertThat(batch.run(waiting, TIMEOUT).stdout()).isEqualTo("saw it\n");
+        assertThat(batch.run(creating, TIMEOUT).exitStatus()).isZero();
+    }
 }
