@@ -56,6 +56,21 @@ public final class Connections implements AutoCloseable {
         return probes;
     }
 
+    /**
+     * Ends what one plan started: its probes' results are forgotten (the next plan reads again) and
+     * the connections it started early but did not use are closed.
+     */
+    public void planEnded() {
+        probes.clear();
+        PostgresSessions sessions;
+        synchronized (this) {
+            sessions = postgres;
+        }
+        if (sessions != null) {
+            sessions.dropEarly();
+        }
+    }
+
     /** Admin sessions to the servers, through each host's connection; opened on first use. */
     public synchronized PostgresSessions postgres() {
         if (postgres == null) {

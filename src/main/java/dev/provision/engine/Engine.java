@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Plans by asking each driver in dependency order (hosts, then containers, then the servers, then what
  * they hold); each driver sees the changes planned before it, so it knows what does not exist yet.
- * The drivers' probes are declared up front, so each host is read in one round trip.
+ * The drivers' probes are declared up front, so each host is read in one round trip, and each driver
+ * may start its own slow reads (a database connection) while the hosts are read.
  */
 public final class Engine {
     private final List<ResourceDriver> drivers;
@@ -29,10 +30,13 @@ public final class Engine {
         connections.probes().declare(probes);
         try {
             for (ResourceDriver driver : ordered) {
+                driver.readAhead(inventory, connections, targets, mode);
+            }
+            for (ResourceDriver driver : ordered) {
                 changes.addAll(driver.plan(inventory, connections, targets, mode, List.copyOf(changes)));
             }
         } finally {
-            connections.probes().clear();
+            connections.planEnded();
         }
         // Every part of the inventory is managed by a driver now, so nothing is left unchecked.
         return new Plan(changes, List.of());

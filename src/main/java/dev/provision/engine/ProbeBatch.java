@@ -7,10 +7,12 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -24,6 +26,7 @@ import java.util.function.Function;
 public final class ProbeBatch {
     private final Function<String, Transport> hosts;
     private final Map<String, HostProbes> byHost = new HashMap<>();
+    private final Set<Probe> declared = new HashSet<>();
 
     /** @param hosts the open connection of a host, by name */
     public ProbeBatch(Function<String, Transport> hosts) {
@@ -34,19 +37,22 @@ public final class ProbeBatch {
     public synchronized void declare(List<Probe> probes) {
         for (Probe probe : probes) {
             byHost.computeIfAbsent(probe.host(), HostProbes::new).declare(probe);
+            declared.add(probe);
         }
     }
 
     /** Forgets every declared probe and every result (a plan is over; the next one reads again). */
     public synchronized void clear() {
         byHost.clear();
+        declared.clear();
     }
 
     /** The probe's result: from its host's batch when it was declared for the plan being made, else from running it alone. */
     public CommandResult run(Probe probe, Duration timeout) {
         HostProbes host;
         synchronized (this) {
-            host = byHost.get(probe.host());
+            // an undeclared probe must not wait for its host's batch to finish
+            host = declared.contains(probe) ? byHost.get(probe.host()) : null;
         }
         CommandResult batched = host == null ? null : host.take(probe, timeout);
         return batched != null ? batched : hosts.apply(probe.host()).run(probe.argv(), null, timeout);

@@ -15,15 +15,21 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Admin sessions over the host's SSH connection: a local port forward from this machine to the
  * container's server, as provision's admin role, whose password is read from the root-only file on
- * the host at connect time (with the container's address, by one probe that the first plan batches
- * with the host's other probes). No admin password is ever in the inventory.
+ * the host at connect time, with the container's address, by one probe. No admin password is ever in
+ * the inventory. A plan starts connecting while the hosts are read ({@link #connectEarly}).
  */
 public final class TunnelSessions implements PostgresSessions {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -31,34 +37,100 @@ public final class TunnelSessions implements PostgresSessions {
 
     private final Inventory inventory;
     private final Connections connections;
-    private final Map<String, PortForward> forwards = new HashMap<>();
+    private final Map<String, PortForward> forwards = new ConcurrentHashMap<>();
+    /** Guarded by this. */
     private final Map<String, PostgresSession> sessions = new HashMap<>();
+    /** Connections started by {@link #connectEarly}, not taken yet; guarded by this. */
+    private final Map<String, CompletableFuture<Connection>> early = new LinkedHashMap<>();
+    private ExecutorService background;
 
     public TunnelSessions(Inventory inventory, Connections connections) {
         this.inventory = inventory;
         this.connections = connections;
     }
 
+    /**
+     * Starts connecting to the maintenance database and then {@code databases} of {@code container}'s
+     * server on a background thread, while the hosts are being read; {@link #open} takes what it
+     * finds, and reports a failure of it as if it had failed itself. A connection nobody opens is
+     * closed with the others, and its failure is never reported.
+     */
     @Override
-    public synchronized PostgresSession open(String containerName, String database) {
+    public synchronized void connectEarly(String container, List<String> databases) {
+        if (background == null) {
+            background = Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "provision-connect");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        List<String> all = new ArrayList<>(List.of("postgres"));
+        all.addAll(databases);
+        for (String db : all) {
+            String key = container + "/" + db;
+            if (!sessions.containsKey(key) && !early.containsKey(key)) {
+                early.put(key, CompletableFuture.supplyAsync(() -> connect(container, db), background));
+            }
+        }
+    }
+
+    @Override
+    public PostgresSession open(String containerName, String database) {
         String db = database == null ? "postgres" : database;
         String key = containerName + "/" + db;
-        PostgresSession existing = sessions.get(key);
-        if (existing != null) {
-            return existing;
+        CompletableFuture<Connection> started;
+        synchronized (this) {
+            PostgresSession existing = sessions.get(key);
+            if (existing != null) {
+                return existing;
+            }
+            started = early.remove(key);
         }
-        PostgresSession session = new JdbcSession(connect(containerName, db), where(containerName, db), null);
-        sessions.put(key, session);
-        return session;
+        Connection connection = started == null ? null : take(started);
+        PostgresSession session = new JdbcSession(connection != null ? connection : connect(containerName, db),
+                where(containerName, db), null);
+        synchronized (this) {
+            PostgresSession raced = sessions.putIfAbsent(key, session);
+            if (raced == null) {
+                return session;
+            }
+        }
+        session.close();
+        synchronized (this) {
+            return sessions.get(key);
+        }
+    }
+
+    /**
+     * The connection a background attempt made; its failure is rethrown as the same attempt made now
+     * would throw it (reading changes nothing, so it would fail the same way); null if it was cancelled.
+     */
+    private static Connection take(CompletableFuture<Connection> started) {
+        try {
+            return started.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            return null;
+        } catch (java.util.concurrent.CancellationException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     /** The probe that reads the admin password and the address of {@code container}'s server on its host. */
-    public static Probe access(String host, String container) {
+    static Probe access(String host, String container) {
         return new Probe(host, "provision-probe-access", ACCESS, List.of(AdminAccess.secretPath(container), container));
     }
 
     @Override
-    public synchronized Connection connect(String containerName, String database) {
+    public Connection connect(String containerName, String database) {
         String db = database == null ? "postgres" : database;
         String where = where(containerName, db);
         Container container = inventory.containers().get(containerName);
@@ -100,10 +172,58 @@ public final class TunnelSessions implements PostgresSessions {
         return transport.forward(ip, container.postgres().port());
     }
 
+    /** Closes the connections started early that the plan did not take: apply opens its own when it needs them. */
     @Override
-    public synchronized void close() {
-        List<AutoCloseable> all = new ArrayList<>(sessions.values());
-        all.addAll(forwards.values());
+    public void dropEarly() {
+        List<AutoCloseable> all = new ArrayList<>();
+        synchronized (this) {
+            drop(all);
+        }
+        closeAll(all);
+    }
+
+    /** Moves the early connections into {@code all} to be closed (cancelling those still connecting). Holds this. */
+    private void drop(List<AutoCloseable> all) {
+        for (CompletableFuture<Connection> started : early.values()) {
+            if (started.isDone()) {
+                try {
+                    all.add(started.get());
+                } catch (ExecutionException | InterruptedException | java.util.concurrent.CancellationException e) {
+                    // it failed, and nobody needed it
+                }
+            } else {
+                // still connecting: closed as soon as it is connected
+                started.thenAccept(TunnelSessions::closeQuietly);
+            }
+        }
+        early.clear();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // closing is best effort
+        }
+    }
+
+    @Override
+    public void close() {
+        List<AutoCloseable> all;
+        synchronized (this) {
+            if (background != null) {
+                background.shutdownNow();
+            }
+            all = new ArrayList<>(sessions.values());
+            drop(all);
+            all.addAll(forwards.values());
+            sessions.clear();
+            forwards.clear();
+        }
+        closeAll(all);
+    }
+
+    private static void closeAll(List<AutoCloseable> all) {
         for (AutoCloseable closeable : all) {
             try {
                 closeable.close();
@@ -111,7 +231,5 @@ public final class TunnelSessions implements PostgresSessions {
                 // closing is best effort: the SSH connection closes next and takes the rest with it
             }
         }
-        sessions.clear();
-        forwards.clear();
     }
 }

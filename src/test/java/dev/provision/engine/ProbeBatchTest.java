@@ -117,4 +117,22 @@ class ProbeBatchTest {
         assertThat(batch.run(waiting, TIMEOUT).stdout()).isEqualTo("saw it\n");
         assertThat(batch.run(creating, TIMEOUT).exitStatus()).isZero();
     }
+
+    @Test
+    void aProbeRunAloneDoesNotWaitForItsHostsBatch(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path started = dir.resolve("started");
+        String flag = dir.resolve("flag").toString();
+        // the batch waits (up to 20 s) for a file that only a probe run alone, from another thread, creates
+        Probe waiting = probe("touch \"$2\"; i=0; while [ ! -e \"$1\" ] && [ $i -lt 200 ]; do sleep 0.1; i=$((i + 1)); done;"
+                + " [ -e \"$1\" ] && echo saw it", flag, started.toString());
+        batch.declare(List.of(waiting, probe("true")));
+        java.util.concurrent.CompletableFuture<CommandResult> batched =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> batch.run(waiting, TIMEOUT));
+        for (int i = 0; i < 200 && !java.nio.file.Files.exists(started); i++) {
+            Thread.sleep(100);
+        }
+
+        assertThat(batch.run(probe("touch \"$1\"", flag), TIMEOUT).exitStatus()).isZero();
+        assertThat(batched.get().stdout()).isEqualTo("saw it\n");
+    }
 }

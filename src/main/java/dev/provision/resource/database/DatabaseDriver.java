@@ -4,10 +4,8 @@ import dev.provision.engine.Connections;
 import dev.provision.engine.Mode;
 import dev.provision.engine.Parallel;
 import dev.provision.engine.PlanningFailed;
-import dev.provision.engine.Probe;
 import dev.provision.engine.ResourceDriver;
 import dev.provision.engine.Targets;
-import dev.provision.engine.TunnelSessions;
 import dev.provision.inventory.Container;
 import dev.provision.inventory.Database;
 import dev.provision.inventory.Grant;
@@ -75,11 +73,17 @@ public final class DatabaseDriver implements ResourceDriver {
         return changes;
     }
 
-    /** The admin access of each server it reads, so that the host's batch reads it with the rest. */
+    /** Starts connecting to each server it reads and its declared databases while the hosts are read. */
     @Override
-    public List<Probe> probes(Inventory inventory, Targets targets, Mode mode) {
-        return mode == Mode.DESTROY ? List.of()
-                : servers(inventory, targets).stream().map(c -> TunnelSessions.access(c.host(), c.name())).toList();
+    public void readAhead(Inventory inventory, Connections connections, Targets targets, Mode mode) {
+        if (mode == Mode.DESTROY) {
+            return;
+        }
+        for (Container container : servers(inventory, targets)) {
+            Server server = Server.of(container.host(), container.name());
+            connections.postgres().connectEarly(container.name(), container.postgres().databases().keySet().stream()
+                    .filter(db -> targets.includes(server.database(db))).toList());
+        }
     }
 
     private static List<Container> servers(Inventory inventory, Targets targets) {
