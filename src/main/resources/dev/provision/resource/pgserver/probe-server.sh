@@ -28,7 +28,8 @@ if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then echo "cluster online"; else
 echo "pid $pid"
 for f in "$conf/postgresql.conf" "$conf/pg_hba.conf" "$data/postgresql.auto.conf"; do
   echo "file-begin ${f##*/}"
-  cat "$f" 2>/dev/null
+  # a read loop instead of cat: one program less per file; bytes as cat would print them
+  line=; if [ -f "$f" ]; then while IFS= read -r line; do printf '%s\n' "$line"; done <"$f"; printf '%s' "$line"; fi
   echo
   echo "file-end"
 done
