@@ -66,10 +66,15 @@ public final class TunnelSessions implements PostgresSessions {
         }
         List<String> all = new ArrayList<>(List.of("postgres"));
         all.addAll(databases);
+        CompletableFuture<CommandResult> access = null;
         for (String db : all) {
             String key = container + "/" + db;
             if (!sessions.containsKey(key) && !early.containsKey(key)) {
-                early.put(key, CompletableFuture.supplyAsync(() -> connect(container, db), background));
+                if (access == null) {
+                    // read once for all of this server's connections
+                    access = CompletableFuture.supplyAsync(() -> readAccess(container), background);
+                }
+                early.put(key, access.thenApplyAsync(read -> connect(container, db, read), background));
             }
         }
     }
@@ -131,11 +136,19 @@ public final class TunnelSessions implements PostgresSessions {
 
     @Override
     public Connection connect(String containerName, String database) {
-        String db = database == null ? "postgres" : database;
+        return connect(containerName, database == null ? "postgres" : database, readAccess(containerName));
+    }
+
+    private CommandResult readAccess(String containerName) {
+        Container container = inventory.containers().get(containerName);
+        return connections.probes().run(access(container.host(), containerName), TIMEOUT);
+    }
+
+    /** @param access what {@link #access} read for the container */
+    private Connection connect(String containerName, String db, CommandResult access) {
         String where = where(containerName, db);
         Container container = inventory.containers().get(containerName);
         Transport transport = connections.get(container.host());
-        CommandResult access = connections.probes().run(access(container.host(), containerName), TIMEOUT);
         if (!access.succeeded()) {
             throw new PlanningFailed(where + ": provision's admin access is not set up on host " + container.host()
                     + " (" + AdminAccess.secretPath(containerName) + " is missing); run apply to set it up");
