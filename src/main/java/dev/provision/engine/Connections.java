@@ -18,6 +18,7 @@ public final class Connections implements AutoCloseable {
     private final Inventory inventory;
     private final TransportFactory factory;
     private final Map<String, Transport> open = new LinkedHashMap<>();
+    private final ProbeBatch probes = new ProbeBatch(this::get);
     private PostgresSessions postgres;
 
     public Connections(Inventory inventory, TransportFactory factory) {
@@ -48,6 +49,26 @@ public final class Connections implements AutoCloseable {
         }
         open.put(hostName, transport);
         return transport;
+    }
+
+    /** The probes of the plan being made, run as one command per host. */
+    public ProbeBatch probes() {
+        return probes;
+    }
+
+    /**
+     * Ends what one plan started: its probes' results are forgotten (the next plan reads again) and
+     * the connections it started early but did not use are closed.
+     */
+    public void planEnded() {
+        probes.clear();
+        PostgresSessions sessions;
+        synchronized (this) {
+            sessions = postgres;
+        }
+        if (sessions != null) {
+            sessions.dropEarly();
+        }
     }
 
     /** Admin sessions to the servers, through each host's connection; opened on first use. */

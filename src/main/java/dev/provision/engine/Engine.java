@@ -9,6 +9,8 @@ import java.util.List;
 /**
  * Plans by asking each driver in dependency order (hosts, then containers, then the servers, then what
  * they hold); each driver sees the changes planned before it, so it knows what does not exist yet.
+ * The drivers' probes are declared up front, so each host is read in one round trip, and each driver
+ * may start its own slow reads (a database connection) while the hosts are read.
  */
 public final class Engine {
     private final List<ResourceDriver> drivers;
@@ -20,8 +22,21 @@ public final class Engine {
     public Plan plan(Inventory inventory, Connections connections, Targets targets, Mode mode) {
         List<PlannedChange> changes = new ArrayList<>();
         List<ResourceDriver> ordered = mode == Mode.DESTROY ? reversed(drivers) : drivers;
+        // every read of this plan is declared first, so a host and its containers cost one round trip
+        List<Probe> probes = new ArrayList<>();
         for (ResourceDriver driver : ordered) {
-            changes.addAll(driver.plan(inventory, connections, targets, mode, List.copyOf(changes)));
+            probes.addAll(driver.probes(inventory, targets, mode));
+        }
+        connections.probes().declare(probes);
+        try {
+            for (ResourceDriver driver : ordered) {
+                driver.readAhead(inventory, connections, targets, mode);
+            }
+            for (ResourceDriver driver : ordered) {
+                changes.addAll(driver.plan(inventory, connections, targets, mode, List.copyOf(changes)));
+            }
+        } finally {
+            connections.planEnded();
         }
         // Every part of the inventory is managed by a driver now, so nothing is left unchecked.
         return new Plan(changes, List.of());

@@ -14,6 +14,21 @@ public interface ResourceDriver {
     List<PlannedChange> plan(Inventory inventory, Connections connections, Targets targets, Mode mode);
 
     /**
+     * The probes this driver's plan will run, declared before any driver plans so that each host's
+     * probes run as one command ({@link ProbeBatch}); the driver still asks for each one when it reads.
+     */
+    default List<Probe> probes(Inventory inventory, Targets targets, Mode mode) {
+        return List.of();
+    }
+
+    /**
+     * Called once before any driver plans: a driver may start slow reads of its own in the background
+     * (connecting to a server, say) so that they overlap the hosts' probes. It must not fail: what it
+     * starts is only a head start for {@link #plan}, which reports any failure itself.
+     */
+    default void readAhead(Inventory inventory, Connections connections, Targets targets, Mode mode) {}
+
+    /**
      * Plans knowing the changes the drivers before this one planned, for a driver whose resources live
      * inside theirs (a database cannot be read in a server this plan installs).
      */

@@ -15,60 +15,154 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Admin sessions over the host's SSH connection: a local port forward from this machine to the
  * container's server, as provision's admin role, whose password is read from the root-only file on
- * the host at connect time. No admin password is ever in the inventory.
+ * the host at connect time, with the container's address, by one probe. No admin password is ever in
+ * the inventory. A plan starts connecting while the hosts are read ({@link #connectEarly}).
  */
 public final class TunnelSessions implements PostgresSessions {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final String ACCESS = ScriptResource.load(TunnelSessions.class, "probe-access.sh");
 
     private final Inventory inventory;
     private final Connections connections;
-    private final Map<String, PortForward> forwards = new HashMap<>();
+    private final Map<String, PortForward> forwards = new ConcurrentHashMap<>();
+    /** Guarded by this. */
     private final Map<String, PostgresSession> sessions = new HashMap<>();
+    /** Connections started by {@link #connectEarly}, not taken yet; guarded by this. */
+    private final Map<String, CompletableFuture<Connection>> early = new LinkedHashMap<>();
+    private ExecutorService background;
 
     public TunnelSessions(Inventory inventory, Connections connections) {
         this.inventory = inventory;
         this.connections = connections;
     }
 
+    /**
+     * Starts connecting to the maintenance database and then {@code databases} of {@code container}'s
+     * server on a background thread, while the hosts are being read; {@link #open} takes what it
+     * finds, and reports a failure of it as if it had failed itself. A connection nobody opens is
+     * closed with the others, and its failure is never reported.
+     */
     @Override
-    public synchronized PostgresSession open(String containerName, String database) {
-        String db = database == null ? "postgres" : database;
-        String key = containerName + "/" + db;
-        PostgresSession existing = sessions.get(key);
-        if (existing != null && existing.isAlive()) {
-            return existing;
+    public synchronized void connectEarly(String container, List<String> databases) {
+        if (background == null) {
+            background = Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "provision-connect");
+                thread.setDaemon(true);
+                return thread;
+            });
         }
-        if (existing != null) {
-            // The server restarted, or its container did (possibly with a new address): start afresh.
-            forget(containerName);
+        List<String> all = new ArrayList<>(List.of("postgres"));
+        all.addAll(databases);
+        CompletableFuture<CommandResult> access = null;
+        for (String db : all) {
+            String key = container + "/" + db;
+            if (!sessions.containsKey(key) && !early.containsKey(key)) {
+                if (access == null) {
+                    // read once for all of this server's connections
+                    access = CompletableFuture.supplyAsync(() -> readAccess(container), background);
+                }
+                early.put(key, access.thenApplyAsync(read -> connect(container, db, read), background));
+            }
         }
-        PostgresSession session = new JdbcSession(connect(containerName, db), where(containerName, db), null);
-        sessions.put(key, session);
-        return session;
     }
 
     @Override
-    public synchronized Connection connect(String containerName, String database) {
+    public PostgresSession open(String containerName, String database) {
         String db = database == null ? "postgres" : database;
+        String key = containerName + "/" + db;
+        CompletableFuture<Connection> started;
+        synchronized (this) {
+            PostgresSession existing = sessions.get(key);
+            if (existing != null && existing.isAlive()) {
+                return existing;
+            }
+            if (existing != null) {
+                // The server restarted, or its container did (possibly with a new address): start afresh.
+                forget(containerName);
+            }
+            started = early.remove(key);
+        }
+        Connection connection = started == null ? null : take(started);
+        PostgresSession session = new JdbcSession(connection != null ? connection : connect(containerName, db),
+                where(containerName, db), null);
+        synchronized (this) {
+            PostgresSession raced = sessions.putIfAbsent(key, session);
+            if (raced == null) {
+                return session;
+            }
+        }
+        session.close();
+        synchronized (this) {
+            return sessions.get(key);
+        }
+    }
+
+    /**
+     * The connection a background attempt made; its failure is rethrown as the same attempt made now
+     * would throw it (reading changes nothing, so it would fail the same way); null if it was cancelled.
+     */
+    private static Connection take(CompletableFuture<Connection> started) {
+        try {
+            return started.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            return null;
+        } catch (java.util.concurrent.CancellationException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** The probe that reads the admin password and the address of {@code container}'s server on its host. */
+    static Probe access(String host, String container) {
+        return new Probe(host, "provision-probe-access", ACCESS, List.of(AdminAccess.secretPath(container), container));
+    }
+
+    @Override
+    public Connection connect(String containerName, String database) {
+        return connect(containerName, database == null ? "postgres" : database, readAccess(containerName));
+    }
+
+    private CommandResult readAccess(String containerName) {
+        Container container = inventory.containers().get(containerName);
+        return connections.probes().run(access(container.host(), containerName), TIMEOUT);
+    }
+
+    /** @param access what {@link #access} read for the container */
+    private Connection connect(String containerName, String db, CommandResult access) {
         String where = where(containerName, db);
         Container container = inventory.containers().get(containerName);
         Transport transport = connections.get(container.host());
-        CommandResult secret = transport.run(List.of("cat", AdminAccess.secretPath(containerName)), null, TIMEOUT);
-        if (!secret.succeeded()) {
+        if (!access.succeeded()) {
             throw new PlanningFailed(where + ": provision's admin access is not set up on host " + container.host()
                     + " (" + AdminAccess.secretPath(containerName) + " is missing); run apply to set it up");
         }
-        PortForward forward = forwards.computeIfAbsent(containerName, name -> forward(transport, container));
+        String ipv4 = access.stdout().substring(0, access.stdout().indexOf('\n'));
+        String password = access.stdout().substring(ipv4.length() + 1);
+        PortForward forward = forwards.computeIfAbsent(containerName, name -> forward(transport, container, ipv4));
         Properties properties = new Properties();
         properties.setProperty("user", AdminAccess.ROLE);
-        properties.setProperty("password", secret.stdout().strip());
+        properties.setProperty("password", password.strip());
         // Names this run, for whoever finds its sessions (or its database locks) in pg_stat_activity.
         properties.setProperty("ApplicationName", "provision pid " + ProcessHandle.current().pid());
         properties.setProperty("connectTimeout", "15");
@@ -86,33 +180,23 @@ public final class TunnelSessions implements PostgresSessions {
     }
 
     /** Closes and forgets the sessions and the tunnel of one container. */
-    private void forget(String containerName) {
+    private synchronized void forget(String containerName) {
         List<AutoCloseable> stale = new ArrayList<>();
         sessions.entrySet().removeIf(e -> e.getKey().startsWith(containerName + "/") && stale.add(e.getValue()));
         PortForward forward = forwards.remove(containerName);
         if (forward != null) {
             stale.add(forward);
         }
-        closeQuietly(stale);
-    }
-
-    private static void closeQuietly(List<AutoCloseable> closeables) {
-        for (AutoCloseable closeable : closeables) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                // best effort: a stale session or tunnel has nothing left to lose
-            }
-        }
+        closeAll(stale);
     }
 
     private static String where(String containerName, String db) {
         return "containers." + containerName + ".postgres (database " + db + ")";
     }
 
-    private PortForward forward(Transport transport, Container container) {
-        CommandResult address = transport.run(List.of("lxc-info", "-n", container.name(), "-iH"), null, TIMEOUT);
-        String ip = address.stdout().lines().filter(l -> !l.contains(":")).findFirst().orElse("").strip();
+    /** @param ipv4 the probe's "ipv4 ..." line */
+    private static PortForward forward(Transport transport, Container container, String ipv4) {
+        String ip = ipv4.substring("ipv4".length()).strip().split("\\s+")[0];
         if (ip.isEmpty()) {
             throw new PlanningFailed("containers." + container.name() + ": the container has no IPv4 address;"
                     + " is it running? run plan to see its state");
@@ -120,10 +204,58 @@ public final class TunnelSessions implements PostgresSessions {
         return transport.forward(ip, container.postgres().port());
     }
 
+    /** Closes the connections started early that the plan did not take: apply opens its own when it needs them. */
     @Override
-    public synchronized void close() {
-        List<AutoCloseable> all = new ArrayList<>(sessions.values());
-        all.addAll(forwards.values());
+    public void dropEarly() {
+        List<AutoCloseable> all = new ArrayList<>();
+        synchronized (this) {
+            drop(all);
+        }
+        closeAll(all);
+    }
+
+    /** Moves the early connections into {@code all} to be closed (cancelling those still connecting). Holds this. */
+    private void drop(List<AutoCloseable> all) {
+        for (CompletableFuture<Connection> started : early.values()) {
+            if (started.isDone()) {
+                try {
+                    all.add(started.get());
+                } catch (ExecutionException | InterruptedException | java.util.concurrent.CancellationException e) {
+                    // it failed, and nobody needed it
+                }
+            } else {
+                // still connecting: closed as soon as it is connected
+                started.thenAccept(TunnelSessions::closeQuietly);
+            }
+        }
+        early.clear();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // closing is best effort
+        }
+    }
+
+    @Override
+    public void close() {
+        List<AutoCloseable> all;
+        synchronized (this) {
+            if (background != null) {
+                background.shutdownNow();
+            }
+            all = new ArrayList<>(sessions.values());
+            drop(all);
+            all.addAll(forwards.values());
+            sessions.clear();
+            forwards.clear();
+        }
+        closeAll(all);
+    }
+
+    private static void closeAll(List<AutoCloseable> all) {
         for (AutoCloseable closeable : all) {
             try {
                 closeable.close();
@@ -131,7 +263,5 @@ public final class TunnelSessions implements PostgresSessions {
                 // closing is best effort: the SSH connection closes next and takes the rest with it
             }
         }
-        sessions.clear();
-        forwards.clear();
     }
 }

@@ -8,27 +8,55 @@ import dev.provision.diag.Diagnostics;
 import dev.provision.diag.SourceRange;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Renders Jinja templates strictly: an undefined variable, an unknown filter or a syntax error is a
- * diagnostic at the template's line, never silently an empty string.
+ * diagnostic at the template's line, never silently an empty string. A rendering that succeeded
+ * before with the same template and variables is taken from the {@link RenderCache}; the template
+ * engine is only started for one that did not.
  */
 public final class TemplateRenderer {
-    private final Jinjava jinjava;
+    private final RenderCache cache;
+    private Jinjava jinjava;
 
     public TemplateRenderer() {
-        this.jinjava = new Jinjava(JinjavaConfig.newBuilder()
-                .withFailOnUnknownTokens(true)
-                .withTrimBlocks(false)
-                .withLstripBlocks(false)
-                .build());
+        this(RenderCache.standard());
+    }
+
+    TemplateRenderer(RenderCache cache) {
+        this.cache = cache;
     }
 
     /** The rendered text, or {@code null} when {@code diagnostics} received errors. */
     public String render(Path file, String template, Map<String, ?> variables, Diagnostics diagnostics) {
+        Optional<String> key = cache.key(template, variables);
+        Optional<String> remembered = key.flatMap(cache::get);
+        if (remembered.isPresent()) {
+            return remembered.get();
+        }
+        String output = renderNow(file, template, variables, diagnostics);
+        if (output != null) {
+            key.ifPresent(k -> cache.put(k, output));
+        }
+        return output;
+    }
+
+    private synchronized Jinjava jinjava() {
+        if (jinjava == null) {
+            jinjava = new Jinjava(JinjavaConfig.newBuilder()
+                    .withFailOnUnknownTokens(true)
+                    .withTrimBlocks(false)
+                    .withLstripBlocks(false)
+                    .build());
+        }
+        return jinjava;
+    }
+
+    private String renderNow(Path file, String template, Map<String, ?> variables, Diagnostics diagnostics) {
         RenderResult result;
         try {
-            result = jinjava.renderForResult(template, Map.copyOf(variables));
+            result = jinjava().renderForResult(template, Map.copyOf(variables));
         } catch (RuntimeException e) {
             diagnostics.error(SourceRange.none(file), "the template cannot be rendered: " + e.getMessage(),
                     "fix the template");

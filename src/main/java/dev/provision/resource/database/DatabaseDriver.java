@@ -69,13 +69,29 @@ public final class DatabaseDriver implements ResourceDriver {
         if (mode == Mode.DESTROY) {
             return List.of();
         }
-        List<Container> servers = inventory.containers().values().stream()
+        List<PlannedChange> changes = new ArrayList<>();
+        Parallel.map(servers(inventory, targets), READERS, c -> plan(c, connections, targets, earlier)).forEach(changes::addAll);
+        return changes;
+    }
+
+    /** Starts connecting to each server it reads and its declared databases while the hosts are read. */
+    @Override
+    public void readAhead(Inventory inventory, Connections connections, Targets targets, Mode mode) {
+        if (mode == Mode.DESTROY) {
+            return;
+        }
+        for (Container container : servers(inventory, targets)) {
+            Server server = Server.of(container.host(), container.name());
+            connections.postgres().connectEarly(container.name(), container.postgres().databases().keySet().stream()
+                    .filter(db -> targets.includes(server.database(db))).toList());
+        }
+    }
+
+    private static List<Container> servers(Inventory inventory, Targets targets) {
+        return inventory.containers().values().stream()
                 .filter(c -> c.postgres() != null && (!c.postgres().roles().isEmpty() || !c.postgres().databases().isEmpty()))
                 .filter(c -> targets.includes(Server.of(c.host(), c.name()).address()))
                 .toList();
-        List<PlannedChange> changes = new ArrayList<>();
-        Parallel.map(servers, READERS, c -> plan(c, connections, targets, earlier)).forEach(changes::addAll);
-        return changes;
     }
 
     private List<PlannedChange> plan(Container container, Connections connections, Targets targets, List<PlannedChange> earlier) {

@@ -1,30 +1,36 @@
 package dev.provision.resource.lxc;
 
+import dev.provision.engine.Connections;
 import dev.provision.engine.PlanningFailed;
+import dev.provision.engine.Probe;
 import dev.provision.engine.ScriptResource;
 import dev.provision.transport.CommandResult;
-import dev.provision.transport.Transport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads a host and all its declared containers with one command: one round trip per host. */
+/** Reads a host and all its declared containers with one probe, batched with the host's other probes. */
 public final class HostReader {
     private static final String PROBE = ScriptResource.load(HostReader.class, "probe-host.sh");
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    public HostState read(String host, Transport transport, List<String> bridges, List<String> containers) {
-        List<String> argv = new ArrayList<>(List.of("sh", "-c", PROBE, "provision-probe", String.valueOf(bridges.size())));
-        argv.addAll(bridges);
-        argv.addAll(containers);
-        CommandResult result = transport.run(argv, null, TIMEOUT);
+    /** The probe that reads {@code host}, its {@code bridges} and its {@code containers}. */
+    public static Probe probe(String host, List<String> bridges, List<String> containers) {
+        List<String> args = new ArrayList<>(List.of(String.valueOf(bridges.size())));
+        args.addAll(bridges);
+        args.addAll(containers);
+        return new Probe(host, "provision-probe", PROBE, args);
+    }
+
+    public HostState read(Probe probe, Connections connections) {
+        CommandResult result = connections.probes().run(probe, TIMEOUT);
         if (!result.succeeded()) {
-            throw new PlanningFailed("host " + host + " (" + transport.describe() + "): reading its LXC state failed"
-                    + " with exit status " + result.exitStatus() + ": " + result.stderr().strip());
+            throw new PlanningFailed("host " + probe.host() + " (" + connections.get(probe.host()).describe()
+                    + "): reading its LXC state failed with exit status " + result.exitStatus() + ": " + result.stderr().strip());
         }
-        return parse(host, result.stdout());
+        return parse(probe.host(), result.stdout());
     }
 
     /** Parses the probe's output; pure, so it is tested without a host. */

@@ -3,6 +3,7 @@ package dev.provision.resource.lxc;
 import dev.provision.engine.Connections;
 import dev.provision.engine.Mode;
 import dev.provision.engine.Parallel;
+import dev.provision.engine.Probe;
 import dev.provision.engine.ResourceDriver;
 import dev.provision.engine.Targets;
 import dev.provision.inventory.Container;
@@ -13,6 +14,7 @@ import dev.provision.plan.ResourceAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Hosts and their containers: one read per host, then a pure decision per host and per container. */
@@ -34,29 +36,56 @@ public final class LxcDriver implements ResourceDriver {
         return changes;
     }
 
+    @Override
+    public List<Probe> probes(Inventory inventory, Targets targets, Mode mode) {
+        return inventory.hosts().values().stream().map(host -> probe(inventory, targets, mode, host))
+                .flatMap(Optional::stream).toList();
+    }
+
     private List<PlannedChange> plan(Inventory inventory, Connections connections, Targets targets, Mode mode, Host host) {
         List<PlannedChange> changes = new ArrayList<>();
-        List<Container> containers = inventory.containers().values().stream()
-                .filter(c -> c.host().equals(host.name()))
-                .filter(c -> targets.includes(ResourceAddress.of("containers", c.name())))
-                .toList();
-        boolean hostTargeted = targets.includes(ResourceAddress.of("hosts", host.name()));
-        if (containers.isEmpty() && !(hostTargeted && host.prepare() && mode == Mode.APPLY)) {
+        Optional<Probe> probe = probe(inventory, targets, mode, host);
+        if (probe.isEmpty()) {
             return changes;
         }
-        Set<String> bridges = new LinkedHashSet<>();
-        inventory.containers().values().stream()
-                .filter(c -> c.host().equals(host.name()))
-                .filter(c -> hostTargeted || containers.contains(c))
-                .forEach(c -> bridges.add(c.network().bridge()));
-        HostState state = reader.read(host.name(), connections.get(host.name()), List.copyOf(bridges),
-                containers.stream().map(Container::name).toList());
+        HostState state = reader.read(probe.get(), connections);
         if (mode == Mode.APPLY) {
-            changes.addAll(hostPlanner.plan(host, state, bridges));
+            changes.addAll(hostPlanner.plan(host, state, bridges(inventory, targets, host)));
         }
-        for (Container container : containers) {
+        for (Container container : containers(inventory, targets, host)) {
             containerPlanner.plan(container, state, mode).ifPresent(changes::add);
         }
         return changes;
+    }
+
+    /** The read of {@code host}, or none when nothing on it is planned. */
+    private static Optional<Probe> probe(Inventory inventory, Targets targets, Mode mode, Host host) {
+        List<Container> containers = containers(inventory, targets, host);
+        boolean hostTargeted = targets.includes(ResourceAddress.of("hosts", host.name()));
+        if (containers.isEmpty() && !(hostTargeted && host.prepare() && mode == Mode.APPLY)) {
+            return Optional.empty();
+        }
+        return Optional.of(HostReader.probe(host.name(), List.copyOf(bridges(inventory, targets, host)),
+                containers.stream().map(Container::name).toList()));
+    }
+
+    /** The host's targeted containers. */
+    private static List<Container> containers(Inventory inventory, Targets targets, Host host) {
+        return inventory.containers().values().stream()
+                .filter(c -> c.host().equals(host.name()))
+                .filter(c -> targets.includes(ResourceAddress.of("containers", c.name())))
+                .toList();
+    }
+
+    /** The bridges to check: those of the targeted containers, or of all the host's containers when it is targeted. */
+    private static Set<String> bridges(Inventory inventory, Targets targets, Host host) {
+        boolean hostTargeted = targets.includes(ResourceAddress.of("hosts", host.name()));
+        List<Container> targeted = containers(inventory, targets, host);
+        Set<String> bridges = new LinkedHashSet<>();
+        inventory.containers().values().stream()
+                .filter(c -> c.host().equals(host.name()))
+                .filter(c -> hostTargeted || targeted.contains(c))
+                .forEach(c -> bridges.add(c.network().bridge()));
+        return bridges;
     }
 }

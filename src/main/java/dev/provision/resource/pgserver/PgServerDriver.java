@@ -6,6 +6,7 @@ import dev.provision.engine.Deferral;
 import dev.provision.engine.Mode;
 import dev.provision.engine.Parallel;
 import dev.provision.engine.PlanningFailed;
+import dev.provision.engine.Probe;
 import dev.provision.engine.ResourceDriver;
 import dev.provision.engine.Targets;
 import dev.provision.inventory.Container;
@@ -38,20 +39,32 @@ public final class PgServerDriver implements ResourceDriver {
         if (mode == Mode.DESTROY) {
             return changes;
         }
-        List<Container> servers = inventory.containers().values().stream()
-                .filter(c -> c.postgres() != null)
-                .filter(c -> targets.includes(ResourceAddress.of("containers", c.name(), "postgres")))
-                .toList();
-        for (List<PlannedChange> perContainer : Parallel.map(servers, READERS, container -> plan(inventory, connections, container, earlier))) {
+        for (List<PlannedChange> perContainer : Parallel.map(servers(inventory, targets), READERS,
+                container -> plan(inventory, connections, container, earlier))) {
             changes.addAll(perContainer);
         }
         return changes;
     }
 
+    @Override
+    public List<Probe> probes(Inventory inventory, Targets targets, Mode mode) {
+        return mode == Mode.DESTROY ? List.of() : servers(inventory, targets).stream().map(PgServerDriver::probe).toList();
+    }
+
+    private static List<Container> servers(Inventory inventory, Targets targets) {
+        return inventory.containers().values().stream()
+                .filter(c -> c.postgres() != null)
+                .filter(c -> targets.includes(ResourceAddress.of("containers", c.name(), "postgres")))
+                .toList();
+    }
+
+    private static Probe probe(Container container) {
+        return ServerReader.probe(container.host(), container.name(), container.postgres().version(), container.network().bridge());
+    }
+
     private List<PlannedChange> plan(Inventory inventory, Connections connections, Container container,
             List<PlannedChange> earlier) {
-        ServerState state = reader.read(container.host(), connections.get(container.host()), container.name(),
-                container.postgres().version(), container.network().bridge());
+        ServerState state = reader.read(probe(container), connections);
         ResourceAddress containerAddress = ResourceAddress.of("containers", container.name());
         if (!state.containerRunning() && !Deferral.created(earlier, containerAddress)) {
             // The container exists but is stopped: its server can only be read once an earlier change starts it.

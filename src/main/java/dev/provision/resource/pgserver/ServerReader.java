@@ -1,9 +1,10 @@
 package dev.provision.resource.pgserver;
 
+import dev.provision.engine.Connections;
 import dev.provision.engine.PlanningFailed;
+import dev.provision.engine.Probe;
 import dev.provision.engine.ScriptResource;
 import dev.provision.transport.CommandResult;
-import dev.provision.transport.Transport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,17 +13,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads a container's PostgreSQL server through the LXC host in one round trip. Reading changes nothing. */
+/** Reads a container's PostgreSQL server through the LXC host with one probe, batched with the host's. Changes nothing. */
 public final class ServerReader {
     private static final String PROBE = ScriptResource.load(ServerReader.class, "probe-server.sh");
 
-    public ServerState read(String host, Transport transport, String container, int version, String bridge) {
-        CommandResult result = transport.run(
-                List.of("sh", "-c", PROBE, "provision-probe-server", container, String.valueOf(version), ServerFiles.CLUSTER, bridge),
-                null, Duration.ofSeconds(60));
+    /** The probe that reads the server of {@code container} (PostgreSQL {@code version}, on {@code bridge}) on {@code host}. */
+    public static Probe probe(String host, String container, int version, String bridge) {
+        return new Probe(host, "provision-probe-server", PROBE,
+                List.of(container, String.valueOf(version), ServerFiles.CLUSTER, bridge));
+    }
+
+    public ServerState read(Probe probe, Connections connections) {
+        CommandResult result = connections.probes().run(probe, Duration.ofSeconds(60));
         if (!result.succeeded()) {
-            throw new PlanningFailed("containers." + container + ".postgres: reading the server through host " + host
-                    + " failed with exit status " + result.exitStatus() + ": " + result.stderr().strip());
+            throw new PlanningFailed("containers." + probe.args().get(0) + ".postgres: reading the server through host "
+                    + probe.host() + " failed with exit status " + result.exitStatus() + ": " + result.stderr().strip());
         }
         return parse(result.stdout());
     }
