@@ -15,9 +15,11 @@ public final class HostReader {
     private static final String PROBE = ScriptResource.load(HostReader.class, "probe-host.sh");
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    public HostState read(String host, Transport transport, List<String> bridges, List<String> containers) {
+    public HostState read(String host, Transport transport, List<String> bridges, List<String> bases, List<String> containers) {
         List<String> argv = new ArrayList<>(List.of("sh", "-c", PROBE, "provision-probe", String.valueOf(bridges.size())));
         argv.addAll(bridges);
+        argv.add(String.valueOf(bases.size()));
+        argv.addAll(bases);
         argv.addAll(containers);
         CommandResult result = transport.run(argv, null, TIMEOUT);
         if (!result.succeeded()) {
@@ -37,6 +39,8 @@ public final class HostReader {
         boolean dhcpDown = false;
         Map<String, String> bridges = new LinkedHashMap<>();
         Map<String, ContainerState> containers = new LinkedHashMap<>();
+        boolean overlay = false;
+        Map<String, BaseState> bases = new LinkedHashMap<>();
         String[] lines = output.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -55,6 +59,17 @@ public final class HostReader {
                     }
                 }
                 case "lxc-net-dhcp" -> dhcpDown = value.equals("down");
+                case "snapshot" -> overlay = value.equals("overlay");
+                case "base" -> {
+                    String[] parts = value.split(" ", 3);
+                    BaseState.Status status = switch (parts.length > 1 ? parts[1] : "absent") {
+                        case "ready" -> BaseState.Status.READY;
+                        case "incomplete" -> BaseState.Status.INCOMPLETE;
+                        case "foreign" -> BaseState.Status.FOREIGN;
+                        default -> BaseState.Status.ABSENT;
+                    };
+                    bases.put(parts[0], new BaseState(parts[0], status, parts.length > 2 ? parts[2] : null));
+                }
                 case "bridge" -> {
                     String[] parts = value.split(" ");
                     bridges.put(parts[0], parts.length > 1 && !parts[1].equals("-") ? parts[1] : null);
@@ -79,6 +94,7 @@ public final class HostReader {
                 default -> { }
             }
         }
-        return new HostState(host, lxc, debootstrap, cgroupV2, lxcPath, forwardAccepted, dhcpDown, bridges, containers);
+        return new HostState(host, lxc, debootstrap, cgroupV2, lxcPath, forwardAccepted, dhcpDown, bridges, containers,
+                overlay, bases);
     }
 }

@@ -8,6 +8,7 @@ import dev.provision.engine.Targets;
 import dev.provision.inventory.Container;
 import dev.provision.inventory.Host;
 import dev.provision.inventory.Inventory;
+import dev.provision.plan.Action;
 import dev.provision.plan.PlannedChange;
 import dev.provision.plan.ResourceAddress;
 import java.util.ArrayList;
@@ -49,14 +50,26 @@ public final class LxcDriver implements ResourceDriver {
                 .filter(c -> c.host().equals(host.name()))
                 .filter(c -> hostTargeted || containers.contains(c))
                 .forEach(c -> bridges.add(c.network().bridge()));
+        Set<String> bases = new LinkedHashSet<>();
+        if (mode == Mode.APPLY) {
+            containers.forEach(c -> Base.of(c).ifPresent(b -> bases.add(b.name())));
+        }
         HostState state = reader.read(host.name(), connections.get(host.name()), List.copyOf(bridges),
-                containers.stream().map(Container::name).toList());
+                List.copyOf(bases), containers.stream().map(Container::name).toList());
         if (mode == Mode.APPLY) {
             changes.addAll(hostPlanner.plan(host, state, bridges));
         }
+        Set<String> preparedByThisPlan = new java.util.HashSet<>();
         for (Container container : containers) {
-            containerPlanner.plan(container, state, mode).ifPresent(changes::add);
+            Creation creation = Creation.choose(container, state, preparedByThisPlan);
+            java.util.Optional<PlannedChange> change = containerPlanner.plan(container, state, mode, creation);
+            if (creation instanceof Creation.PrepareAndClone prepare && change.isPresent()
+                    && (change.get().action() == Action.CREATE || change.get().action() == Action.REPLACE)) {
+                preparedByThisPlan.add(prepare.base().name());
+            }
+            change.ifPresent(changes::add);
         }
         return changes;
     }
+
 }

@@ -29,7 +29,8 @@ public final class ServerPlanner {
         ResourceAddress address = ResourceAddress.of("containers", container.name(), "postgres");
         ServerSteps steps = new ServerSteps(container.host(), container.name(), version);
         List<String> locales = locales(container);
-        if (!actual.containerRunning() || !actual.installed().contains(version)) {
+        boolean noCluster = actual.containerRunning() && actual.installed().contains(version) && "absent".equals(actual.cluster());
+        if (!actual.containerRunning() || !actual.installed().contains(version) || noCluster) {
             if (actual.containerRunning() && !actual.available().isEmpty() && !actual.available().contains(version)) {
                 throw new PlanningFailed(address + ": PostgreSQL " + version + " is not offered by the container's"
                         + " distribution; it offers " + actual.available() + ". Set postgres.version to one of them,"
@@ -43,7 +44,9 @@ public final class ServerPlanner {
             all.addAll(steps.stage(desired));
             all.add(steps.activate("restart"));
             all.add(steps.bootstrapAdmin());
-            String why = actual.containerRunning()
+            String why = noCluster
+                    ? "PostgreSQL " + version + " is installed but has no cluster " + ServerFiles.CLUSTER + "; it will be created"
+                    : actual.containerRunning()
                     ? "PostgreSQL " + version + " is not installed in the container"
                     : "the container is being created or started by this plan; the server will be installed and configured";
             return List.of(new PlannedChange(address, Action.CREATE, Cause.INVENTORY, why,
@@ -130,7 +133,7 @@ public final class ServerPlanner {
     }
 
     /** Every collation and ctype a database of this server declares, except the built-in C and POSIX ones. */
-    static List<String> locales(Container container) {
+    public static List<String> locales(Container container) {
         Set<String> locales = new LinkedHashSet<>();
         for (Database db : container.postgres().databases().values()) {
             for (String l : new String[] {db.collation(), db.ctype()}) {
