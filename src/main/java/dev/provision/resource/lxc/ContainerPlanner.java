@@ -36,7 +36,7 @@ public final class ContainerPlanner {
         if (actual.incomplete()) {
             List<Step> all = new ArrayList<>(List.of(steps.discardUnfinished()));
             all.addAll(steps.create(creation, host.cgroupV2()));
-            all.addAll(steps.start());
+            all.addAll(steps.start(creation));
             return Optional.of(new PlannedChange(address, Action.CREATE, Cause.DRIFT,
                     "an earlier apply was interrupted while creating the container; what it left holds no data"
                             + " and is destroyed, then the container is created again" + sourceClause(creation),
@@ -56,7 +56,7 @@ public final class ContainerPlanner {
     private static PlannedChange create(Container container, ContainerState actual, ResourceAddress address, ContainerSteps steps,
             Creation creation, boolean cgroupV2) {
         List<Step> all = new ArrayList<>(steps.create(creation, cgroupV2));
-        all.addAll(steps.start());
+        all.addAll(steps.start(creation));
         Cause cause = actual.appliedBefore() ? Cause.DRIFT : Cause.INVENTORY;
         String why = (actual.appliedBefore()
                 ? "the container was destroyed outside provision; it will be created again"
@@ -108,7 +108,7 @@ public final class ContainerPlanner {
         }
         List<Step> all = new ArrayList<>(steps.destroy(actual.running()));
         all.addAll(steps.create(creation, cgroupV2));
-        all.addAll(steps.start());
+        all.addAll(steps.start(creation));
         Hazard hazard = new Hazard(REPLACE_HAZARD, "the container is destroyed and created again:"
                 + " everything in it, including PostgreSQL data, is lost");
         return new PlannedChange(address, Action.REPLACE, Cause.INVENTORY, "the image changed; LXC cannot change"

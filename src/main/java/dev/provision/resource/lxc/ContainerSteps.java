@@ -4,6 +4,8 @@ import dev.provision.engine.ScriptResource;
 import dev.provision.inventory.Container;
 import dev.provision.inventory.Image;
 import dev.provision.plan.Step;
+import dev.provision.resource.pgserver.PgServerDriver;
+import dev.provision.resource.pgserver.ServerFiles;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,7 @@ final class ContainerSteps {
     private static final String DISCARD = ScriptResource.load(ContainerSteps.class, "discard-unfinished.sh");
     private static final String WAIT_READY = ScriptResource.load(ContainerSteps.class, "wait-ready.sh");
     private static final String IDENTIFY = ScriptResource.load(ContainerSteps.class, "identify-clone.sh");
+    private static final String INSTALL = ScriptResource.load(PgServerDriver.class, "install-server.sh");
     static final Duration CREATE_TIMEOUT = Duration.ofMinutes(20);
     private static final Duration SHORT = Duration.ofSeconds(60);
     private static final int READY_SECONDS = 90;
@@ -132,6 +135,24 @@ final class ContainerSteps {
         steps.add(new Step.Run(host, List.of("sh", "-c", "mkdir -p /var/lib/provision/lxc && touch \"/var/lib/provision/lxc/$1.applied\""
                         + " && rm -f \"/var/lib/provision/lxc/$1.creating\"",
                         "provision-mark", name()), null, SHORT, "record that provision manages " + name(), false));
+        return steps;
+    }
+
+    /**
+     * Starts a container just created: a clone of a base creates its own PostgreSQL cluster (a new system
+     * identifier) and TLS key as soon as it runs, while it boots and waits for its address.
+     */
+    List<Step> start(Creation creation) {
+        Base base = creation instanceof Creation.Clone c ? c.base()
+                : creation instanceof Creation.PrepareAndClone p ? p.base() : null;
+        if (base == null) {
+            return start();
+        }
+        List<Step> steps = new ArrayList<>(start());
+        String cluster = base.postgresVersion() + "/" + ServerFiles.CLUSTER;
+        steps.add(1, new Step.Run(host, List.of("lxc-attach", "-n", name(), "--", "sh", "-c", INSTALL, "provision-install",
+                        String.valueOf(base.postgresVersion()), ServerFiles.CLUSTER), null, CREATE_TIMEOUT,
+                "lxc-attach -n " + name() + " -- create cluster " + cluster + " and the TLS key (packages come from the base)", false));
         return steps;
     }
 
