@@ -142,6 +142,8 @@ class CloneIT {
         assertThat(HOST.exec("lxc-ls", "-1").strip()).isEqualTo(BASE);
 
         Cli.Run plan = cli.run("plan");
-        assertThat(plan.out()).as("%s", plan).contains("Plan: 2 to add, 0 to change, 0 to destroy.").doesNotContain("drift");
+        assertThat(plan.out()).as("only the declared containers, created as new: no drift, nothing about the base\n%s", plan)
+                .contains("+ containers.one\n", "+ containers.two\n", "to add, 0 to change, 0 to destroy.")
+                .doesNotContain("(drift)", "containers." + BASE);
     }
 }
