@@ -93,8 +93,8 @@ final class ContainerSteps {
         steps.add(configure());
         steps.add(guestNetwork(root));
         steps.add(new Step.Run(host, List.of("sh", "-c", IDENTIFY, "provision-identify", root.path()), null, SHORT, "", false)
-                .labelled("write a new " + root.path() + "/etc/machine-id (SSH host keys at first boot, the PostgreSQL"
-                        + " cluster and TLS key with the server)"));
+                .labelled("write a new " + root.path() + "/etc/machine-id (SSH host keys come at first boot, the PostgreSQL"
+                        + " cluster and TLS key as soon as it runs)"));
         return steps;
     }
 

@@ -1,5 +1,5 @@
 # Gives a stopped clone its own machine-id before its first start (SSH host keys come at first boot,
-# the PostgreSQL cluster and TLS key with the server). Runs on the LXC host.
+# its PostgreSQL cluster and TLS key as soon as it runs). Runs on the LXC host.
 # Arguments: the directory the clone's root filesystem is written through (its overlay upper layer
 # for a snapshot).
 root=$1
