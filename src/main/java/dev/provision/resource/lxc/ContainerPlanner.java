@@ -21,6 +21,11 @@ public final class ContainerPlanner {
     static final String REPLACE_HAZARD = "container-replace";
 
     public Optional<PlannedChange> plan(Container container, HostState host, Mode mode) {
+        return plan(container, host, mode, new Creation.FromTemplate(null));
+    }
+
+    /** Plans one container; {@code creation} says how it is made if this plan creates or replaces it. */
+    public Optional<PlannedChange> plan(Container container, HostState host, Mode mode, Creation creation) {
         ContainerState actual = host.container(container.name());
         ResourceAddress address = ResourceAddress.of("containers", container.name());
         Map<String, List<String>> desired = DesiredConfig.of(container, host.cgroupV2());
@@ -30,52 +35,85 @@ public final class ContainerPlanner {
         }
         if (actual.incomplete()) {
             List<Step> all = new ArrayList<>(List.of(steps.discardUnfinished()));
-            all.addAll(steps.create());
-            all.addAll(steps.start());
+            all.addAll(steps.create(creation, host.cgroupV2()));
+            all.addAll(steps.start(creation));
             return Optional.of(new PlannedChange(address, Action.CREATE, Cause.DRIFT,
                     "an earlier apply was interrupted while creating the container; what it left holds no data"
-                            + " and is destroyed, then the container is created again",
-                    List.of(new AttributeChange("image", null, describe(container))), List.of(), all));
+                            + " and is destroyed, then the container is created again" + sourceClause(creation),
+                    List.of(new AttributeChange("image", null, describe(container)), source(creation)), List.of(), all));
         }
         if (!actual.present()) {
-            return Optional.of(create(container, actual, address, steps));
+            return Optional.of(create(container, actual, address, steps, creation, host.cgroupV2()));
         }
         String actualImage = imageOf(actual);
         String desiredImage = describe(container);
         if (actualImage != null && !actualImage.equals(desiredImage)) {
-            return Optional.of(replace(container, actual, address, steps, actualImage, desiredImage));
+            return Optional.of(replace(container, actual, address, steps, actualImage, desiredImage, creation, host.cgroupV2()));
         }
         return update(actual, address, steps, desired);
     }
 
-    private static PlannedChange create(Container container, ContainerState actual, ResourceAddress address, ContainerSteps steps) {
-        List<Step> all = new ArrayList<>(steps.create());
-        all.addAll(steps.start());
+    private static PlannedChange create(Container container, ContainerState actual, ResourceAddress address, ContainerSteps steps,
+            Creation creation, boolean cgroupV2) {
+        List<Step> all = new ArrayList<>(steps.create(creation, cgroupV2));
+        all.addAll(steps.start(creation));
         Cause cause = actual.appliedBefore() ? Cause.DRIFT : Cause.INVENTORY;
-        String why = actual.appliedBefore()
+        String why = (actual.appliedBefore()
                 ? "the container was destroyed outside provision; it will be created again"
-                : "declared in the inventory and absent on host " + container.host();
+                : "declared in the inventory and absent on host " + container.host()) + sourceClause(creation);
         List<AttributeChange> attributes = List.of(
                 new AttributeChange("image", null, describe(container)),
-                new AttributeChange("network", null, container.network().bridge() + " " + container.network().ipv4()));
+                new AttributeChange("network", null, container.network().bridge() + " " + container.network().ipv4()),
+                source(creation));
         return new PlannedChange(address, Action.CREATE, cause, why, attributes, List.of(), all);
     }
 
+    /** How the container is made, as the plan shows it. */
+    static AttributeChange source(Creation creation) {
+        String text;
+        if (creation instanceof Creation.Clone c) {
+            text = "cloned from base " + c.base().name() + " (" + copyKind(c.snapshot())
+                    + (c.preparedAt() == null ? "" : ", base prepared " + c.preparedAt()) + ")";
+        } else if (creation instanceof Creation.PrepareAndClone p) {
+            text = "cloned from base " + p.base().name() + " (" + copyKind(p.snapshot())
+                    + "), which this apply prepares first: lxc-create, apt-get install postgresql-" + p.base().postgresVersion()
+                    + " and locales, sealed, stopped";
+        } else {
+            String note = ((Creation.FromTemplate) creation).note();
+            text = "lxc-create from the template" + (note == null ? "" : " (" + note + ")");
+        }
+        return new AttributeChange("source", null, text);
+    }
+
+    private static String sourceClause(Creation creation) {
+        if (creation instanceof Creation.Clone c) {
+            return "; cloned from base " + c.base().name();
+        }
+        if (creation instanceof Creation.PrepareAndClone p) {
+            return "; base " + p.base().name() + " is prepared first, then cloned";
+        }
+        return "";
+    }
+
+    private static String copyKind(boolean snapshot) {
+        return snapshot ? "overlay snapshot" : "full copy";
+    }
+
     private static PlannedChange replace(Container container, ContainerState actual, ResourceAddress address,
-            ContainerSteps steps, String actualImage, String desiredImage) {
+            ContainerSteps steps, String actualImage, String desiredImage, Creation creation, boolean cgroupV2) {
         if (container.isProtected()) {
             throw new PlanningFailed(address + " is protected and its image changed from \"" + actualImage + "\" to \""
                     + desiredImage + "\", which needs a replacement; restore the image in the inventory, or set"
                     + " protected: false if losing this container's data is intended");
         }
         List<Step> all = new ArrayList<>(steps.destroy(actual.running()));
-        all.addAll(steps.create());
-        all.addAll(steps.start());
+        all.addAll(steps.create(creation, cgroupV2));
+        all.addAll(steps.start(creation));
         Hazard hazard = new Hazard(REPLACE_HAZARD, "the container is destroyed and created again:"
                 + " everything in it, including PostgreSQL data, is lost");
         return new PlannedChange(address, Action.REPLACE, Cause.INVENTORY, "the image changed; LXC cannot change"
-                + " the distribution or release of an existing container",
-                List.of(new AttributeChange("image", actualImage, desiredImage)), List.of(hazard), all);
+                + " the distribution or release of an existing container" + sourceClause(creation),
+                List.of(new AttributeChange("image", actualImage, desiredImage), source(creation)), List.of(hazard), all);
     }
 
     private static Optional<PlannedChange> update(ContainerState actual, ResourceAddress address, ContainerSteps steps,
@@ -109,7 +147,8 @@ public final class ContainerPlanner {
             }
             all.add(steps.configure());
             if (guestFilesChanged(current, desired)) {
-                all.add(steps.guestNetwork());
+                List<String> root = actual.config().values("lxc.rootfs.path");
+                all.add(steps.guestNetwork(Rootfs.parse(root.isEmpty() ? null : root.get(0), steps.rootfs())));
             }
         } else {
             cause = Cause.DRIFT;

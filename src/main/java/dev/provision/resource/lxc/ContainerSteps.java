@@ -4,6 +4,8 @@ import dev.provision.engine.ScriptResource;
 import dev.provision.inventory.Container;
 import dev.provision.inventory.Image;
 import dev.provision.plan.Step;
+import dev.provision.resource.pgserver.PgServerDriver;
+import dev.provision.resource.pgserver.ServerFiles;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,8 @@ final class ContainerSteps {
     private static final String SET_NETWORK = ScriptResource.load(ContainerSteps.class, "set-guest-network.sh");
     private static final String DISCARD = ScriptResource.load(ContainerSteps.class, "discard-unfinished.sh");
     private static final String WAIT_READY = ScriptResource.load(ContainerSteps.class, "wait-ready.sh");
+    private static final String IDENTIFY = ScriptResource.load(ContainerSteps.class, "identify-clone.sh");
+    private static final String INSTALL = ScriptResource.load(PgServerDriver.class, "install-server.sh");
     static final Duration CREATE_TIMEOUT = Duration.ofMinutes(20);
     private static final Duration SHORT = Duration.ofSeconds(60);
     private static final int READY_SECONDS = 90;
@@ -50,12 +54,53 @@ final class ContainerSteps {
         List<String> argv = new ArrayList<>(List.of("lxc-create", "-n", name(), "-t", container.image().template(), "--"));
         argv.addAll(templateArgs(container.image()));
         List<Step> steps = new ArrayList<>();
-        steps.add(new Step.Run(host, List.of("sh", "-c", "mkdir -p /var/lib/provision/lxc && touch \"/var/lib/provision/lxc/$1.creating\"",
-                "provision-mark", name()), null, SHORT, "record that " + name() + " is being created", false));
+        steps.add(markCreating());
         steps.add(Step.Run.of(host, CREATE_TIMEOUT, argv.toArray(String[]::new)));
         steps.add(configure());
-        steps.add(guestNetwork());
+        steps.add(guestNetwork(Rootfs.dir(rootfs())));
         return steps;
+    }
+
+    /** Creates the container the way {@code creation} says: from the template, or as a clone of a base. */
+    List<Step> create(Creation creation, boolean cgroupV2) {
+        if (creation instanceof Creation.Clone c) {
+            return cloneOf(c.base(), c.snapshot());
+        }
+        if (creation instanceof Creation.PrepareAndClone p) {
+            List<Step> steps = new ArrayList<>(new BaseSteps(host, lxcPath, container, p.base(), cgroupV2).prepare(p.discardIncomplete()));
+            steps.addAll(cloneOf(p.base(), p.snapshot()));
+            return steps;
+        }
+        return create();
+    }
+
+    /**
+     * Creates the container as a copy of a ready base (an overlay snapshot, or a full copy), with the
+     * marker around it as for lxc-create. lxc-copy refuses a name that exists, so nothing is ever cloned
+     * over a container; it also gives the copy its own MAC address and hostname.
+     */
+    private List<Step> cloneOf(Base base, boolean snapshot) {
+        List<String> argv = new ArrayList<>(List.of("lxc-copy", "-n", base.name(), "-N", name()));
+        if (snapshot) {
+            argv.addAll(List.of("-s", "-B", "overlay"));
+        }
+        Rootfs root = snapshot
+                ? new Rootfs(lxcPath + "/" + name() + "/overlay/delta", lxcPath + "/" + base.name() + "/rootfs")
+                : Rootfs.dir(rootfs());
+        List<Step> steps = new ArrayList<>();
+        steps.add(markCreating());
+        steps.add(Step.Run.of(host, CREATE_TIMEOUT, argv.toArray(String[]::new)));
+        steps.add(configure());
+        steps.add(guestNetwork(root));
+        steps.add(new Step.Run(host, List.of("sh", "-c", IDENTIFY, "provision-identify", root.path()), null, SHORT, "", false)
+                .labelled("write a new " + root.path() + "/etc/machine-id (SSH host keys come at first boot, the PostgreSQL"
+                        + " cluster and TLS key as soon as it runs)"));
+        return steps;
+    }
+
+    private Step markCreating() {
+        return new Step.Run(host, List.of("sh", "-c", "mkdir -p /var/lib/provision/lxc && touch \"/var/lib/provision/lxc/$1.creating\"",
+                "provision-mark", name()), null, SHORT, "record that " + name() + " is being created", false);
     }
 
     /** Rewrites the owned keys of the config file to their desired values. */
@@ -71,26 +116,54 @@ final class ContainerSteps {
                         + block.toString().strip().indent(8).stripTrailing());
     }
 
-    Step guestNetwork() {
+    Step guestNetwork(Rootfs root) {
         boolean dhcp = container.network().isDhcp();
         String gateway = dhcp ? "" : container.network().gateway();
         String hostname = desired.get("lxc.uts.name").get(0);
-        return new Step.Run(host, List.of("sh", "-c", SET_NETWORK, "provision-set-network", rootfs(),
-                        dhcp ? "dhcp" : "static", gateway, hostname), null, SHORT, "", false)
-                .labelled("write " + rootfs() + "/etc/network/interfaces (" + (dhcp ? "DHCP" : "static " + container.network().ipv4())
+        List<String> argv = new ArrayList<>(List.of("sh", "-c", SET_NETWORK, "provision-set-network", root.path(),
+                dhcp ? "dhcp" : "static", gateway, hostname));
+        if (root.lower() != null) {
+            argv.add(root.lower());
+        }
+        return new Step.Run(host, argv, null, SHORT, "", false)
+                .labelled("write " + root.path() + "/etc/network/interfaces (" + (dhcp ? "DHCP" : "static " + container.network().ipv4())
                         + ") and /etc/hostname (" + hostname + ")");
     }
 
     List<Step> start() {
+        List<Step> steps = new ArrayList<>(startAndWait());
+        steps.add(new Step.Run(host, List.of("sh", "-c", "mkdir -p /var/lib/provision/lxc && touch \"/var/lib/provision/lxc/$1.applied\""
+                        + " && rm -f \"/var/lib/provision/lxc/$1.creating\"",
+                        "provision-mark", name()), null, SHORT, "record that provision manages " + name(), false));
+        return steps;
+    }
+
+    /**
+     * Starts a container just created: a clone of a base creates its own PostgreSQL cluster (a new system
+     * identifier) and TLS key as soon as it runs, while it boots and waits for its address.
+     */
+    List<Step> start(Creation creation) {
+        Base base = creation instanceof Creation.Clone c ? c.base()
+                : creation instanceof Creation.PrepareAndClone p ? p.base() : null;
+        if (base == null) {
+            return start();
+        }
+        List<Step> steps = new ArrayList<>(start());
+        String cluster = base.postgresVersion() + "/" + ServerFiles.CLUSTER;
+        steps.add(1, new Step.Run(host, List.of("lxc-attach", "-n", name(), "--", "sh", "-c", INSTALL, "provision-install",
+                        String.valueOf(base.postgresVersion()), ServerFiles.CLUSTER), null, CREATE_TIMEOUT,
+                "lxc-attach -n " + name() + " -- create cluster " + cluster + " and the TLS key (packages come from the base)", false));
+        return steps;
+    }
+
+    /** Starts the container and waits until it runs and has an IPv4 address. */
+    List<Step> startAndWait() {
         return List.of(
                 Step.Run.of(host, SHORT, "lxc-start", "-n", name()),
                 new Step.Run(host, List.of("sh", "-c", WAIT_READY, "provision-wait", name(), String.valueOf(READY_SECONDS)),
                                 null, Duration.ofSeconds(READY_SECONDS + 30), "", false)
                         .labelled("running, IPv4 address")
-                        .showingOutput(),
-                new Step.Run(host, List.of("sh", "-c", "mkdir -p /var/lib/provision/lxc && touch \"/var/lib/provision/lxc/$1.applied\""
-                        + " && rm -f \"/var/lib/provision/lxc/$1.creating\"",
-                        "provision-mark", name()), null, SHORT, "record that provision manages " + name(), false));
+                        .showingOutput());
     }
 
     /** Removes what an interrupted creation left, whatever state it is in. */
@@ -105,7 +178,11 @@ final class ContainerSteps {
 
     List<Step> destroy(boolean running) {
         List<Step> steps = new ArrayList<>();
-        if (running) {
+        if (running && container.mounts().isEmpty()) {
+            // Everything in it is deleted next, so a clean shutdown protects nothing; only a bind mount
+            // from the host outlives the container, and then the processes writing to it stop cleanly.
+            steps.add(Step.Run.of(host, SHORT, "lxc-stop", "-n", name(), "-k"));
+        } else if (running) {
             steps.add(stop());
         }
         steps.add(Step.Run.of(host, SHORT, "lxc-destroy", "-n", name()));

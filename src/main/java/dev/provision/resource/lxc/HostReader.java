@@ -16,10 +16,12 @@ public final class HostReader {
     private static final String PROBE = ScriptResource.load(HostReader.class, "probe-host.sh");
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    /** The probe that reads {@code host}, its {@code bridges} and its {@code containers}. */
-    public static Probe probe(String host, List<String> bridges, List<String> containers) {
+    /** The probe that reads {@code host}, its {@code bridges}, the {@code bases} it may clone from and its {@code containers}. */
+    public static Probe probe(String host, List<String> bridges, List<String> bases, List<String> containers) {
         List<String> args = new ArrayList<>(List.of(String.valueOf(bridges.size())));
         args.addAll(bridges);
+        args.add(String.valueOf(bases.size()));
+        args.addAll(bases);
         args.addAll(containers);
         return new Probe(host, "provision-probe", PROBE, args);
     }
@@ -43,6 +45,8 @@ public final class HostReader {
         boolean dhcpDown = false;
         Map<String, String> bridges = new LinkedHashMap<>();
         Map<String, ContainerState> containers = new LinkedHashMap<>();
+        boolean overlay = false;
+        Map<String, BaseState> bases = new LinkedHashMap<>();
         String[] lines = output.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -61,6 +65,17 @@ public final class HostReader {
                     }
                 }
                 case "lxc-net-dhcp" -> dhcpDown = value.equals("down");
+                case "snapshot" -> overlay = value.equals("overlay");
+                case "base" -> {
+                    String[] parts = value.split(" ", 3);
+                    BaseState.Status status = switch (parts.length > 1 ? parts[1] : "absent") {
+                        case "ready" -> BaseState.Status.READY;
+                        case "incomplete" -> BaseState.Status.INCOMPLETE;
+                        case "foreign" -> BaseState.Status.FOREIGN;
+                        default -> BaseState.Status.ABSENT;
+                    };
+                    bases.put(parts[0], new BaseState(parts[0], status, parts.length > 2 ? parts[2] : null));
+                }
                 case "bridge" -> {
                     String[] parts = value.split(" ");
                     bridges.put(parts[0], parts.length > 1 && !parts[1].equals("-") ? parts[1] : null);
@@ -85,6 +100,7 @@ public final class HostReader {
                 default -> { }
             }
         }
-        return new HostState(host, lxc, debootstrap, cgroupV2, lxcPath, forwardAccepted, dhcpDown, bridges, containers);
+        return new HostState(host, lxc, debootstrap, cgroupV2, lxcPath, forwardAccepted, dhcpDown, bridges, containers,
+                overlay, bases);
     }
 }

@@ -10,6 +10,9 @@ import java.util.Map;
  *     policy drops everything else (as Docker sets it); {@code null} when forwarding is not blocked
  * @param lxcNetDhcpDown lxc-net says its bridge is up but the bridge's DHCP server (its dnsmasq) is not running
  * @param bridges bridge name to its IPv4 address with prefix, or {@code null} when the bridge is down or missing
+ * @param overlaySnapshots LXC can clone with an overlay snapshot here (overlayfs available, and the LXC
+ *     path on a filesystem it can use as an upper layer)
+ * @param bases the bases asked about, by name
  */
 public record HostState(
         String host,
@@ -20,11 +23,18 @@ public record HostState(
         java.util.Set<String> forwardBlocked,
         boolean lxcNetDhcpDown,
         Map<String, String> bridges,
-        Map<String, ContainerState> containers) {
+        Map<String, ContainerState> containers,
+        boolean overlaySnapshots,
+        Map<String, BaseState> bases) {
 
     public HostState {
         bridges = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bridges));
         containers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(containers));
+        bases = Map.copyOf(bases);
+    }
+
+    public BaseState base(String name) {
+        return bases.getOrDefault(name, BaseState.absent(name));
     }
 
     public ContainerState container(String name) {

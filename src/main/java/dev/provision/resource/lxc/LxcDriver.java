@@ -9,6 +9,7 @@ import dev.provision.engine.Targets;
 import dev.provision.inventory.Container;
 import dev.provision.inventory.Host;
 import dev.provision.inventory.Inventory;
+import dev.provision.plan.Action;
 import dev.provision.plan.PlannedChange;
 import dev.provision.plan.ResourceAddress;
 import java.util.ArrayList;
@@ -52,8 +53,15 @@ public final class LxcDriver implements ResourceDriver {
         if (mode == Mode.APPLY) {
             changes.addAll(hostPlanner.plan(host, state, bridges(inventory, targets, host)));
         }
+        Set<String> preparedByThisPlan = new java.util.HashSet<>();
         for (Container container : containers(inventory, targets, host)) {
-            containerPlanner.plan(container, state, mode).ifPresent(changes::add);
+            Creation creation = Creation.choose(container, state, preparedByThisPlan);
+            Optional<PlannedChange> change = containerPlanner.plan(container, state, mode, creation);
+            if (creation instanceof Creation.PrepareAndClone prepare && change.isPresent()
+                    && (change.get().action() == Action.CREATE || change.get().action() == Action.REPLACE)) {
+                preparedByThisPlan.add(prepare.base().name());
+            }
+            change.ifPresent(changes::add);
         }
         return changes;
     }
@@ -65,8 +73,12 @@ public final class LxcDriver implements ResourceDriver {
         if (containers.isEmpty() && !(hostTargeted && host.prepare() && mode == Mode.APPLY)) {
             return Optional.empty();
         }
+        Set<String> bases = new LinkedHashSet<>();
+        if (mode == Mode.APPLY) {
+            containers.forEach(c -> Base.of(c).ifPresent(b -> bases.add(b.name())));
+        }
         return Optional.of(HostReader.probe(host.name(), List.copyOf(bridges(inventory, targets, host)),
-                containers.stream().map(Container::name).toList()));
+                List.copyOf(bases), containers.stream().map(Container::name).toList()));
     }
 
     /** The host's targeted containers. */

@@ -29,7 +29,8 @@ public final class ServerPlanner {
         ResourceAddress address = ResourceAddress.of("containers", container.name(), "postgres");
         ServerSteps steps = new ServerSteps(container.host(), container.name(), version);
         List<String> locales = locales(container);
-        if (!actual.containerRunning() || !actual.installed().contains(version) || actual.installUnfinished()) {
+        boolean noCluster = actual.containerRunning() && actual.installed().contains(version) && "absent".equals(actual.cluster());
+        if (!actual.containerRunning() || !actual.installed().contains(version) || actual.installUnfinished() || noCluster) {
             if (actual.containerRunning() && !actual.available().isEmpty() && !actual.available().contains(version)) {
                 throw new PlanningFailed(address + ": PostgreSQL " + version + " is not offered by the container's"
                         + " distribution; it offers " + actual.available() + ". Set postgres.version to one of them,"
@@ -45,6 +46,9 @@ public final class ServerPlanner {
             all.add(steps.bootstrapAdmin());
             String why = !actual.containerRunning()
                     ? "the container is being created or started by this plan; the server will be installed and configured"
+                    : noCluster
+                    ? "PostgreSQL " + version + " is installed but has no cluster " + ServerFiles.CLUSTER
+                            + " (a clone of a base, or an install cut short); it will be completed and configured"
                     : actual.installUnfinished()
                     ? "the installation of PostgreSQL " + version + " did not finish (it was cut short, or is still running);"
                             + " it will be completed and the server configured"
@@ -133,7 +137,7 @@ public final class ServerPlanner {
     }
 
     /** Every collation and ctype a database of this server declares, except the built-in C and POSIX ones. */
-    static List<String> locales(Container container) {
+    public static List<String> locales(Container container) {
         Set<String> locales = new LinkedHashSet<>();
         for (Database db : container.postgres().databases().values()) {
             for (String l : new String[] {db.collation(), db.ctype()}) {

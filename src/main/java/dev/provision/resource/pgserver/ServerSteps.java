@@ -25,7 +25,8 @@ final class ServerSteps {
     }
 
     Step install() {
-        return inside(Duration.ofMinutes(20), "install postgresql-" + version + " and locales (apt-get)",
+        return inside(Duration.ofMinutes(20), "install postgresql-" + version + " and locales (apt-get) unless present,"
+                        + " create cluster " + version + "/" + ServerFiles.CLUSTER + " unless present",
                 "sh", "-c", INSTALL, "provision-install", String.valueOf(version), ServerFiles.CLUSTER, container);
     }
 

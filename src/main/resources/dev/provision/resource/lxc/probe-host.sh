@@ -1,5 +1,6 @@
 # Reads everything provision needs to know about an LXC host in one round trip. Changes nothing.
-# Arguments: the number of bridges, the bridge names, then the container names.
+# Arguments: the number of bridges, the bridge names, the number of bases, the base names, then the
+# container names.
 # Output: one "key value" line per fact; a container's config is framed by config-begin/config-end.
 # Speed matters (this runs on every plan): shell builtins replace small helper programs where they can.
 nbridges=$1; shift
@@ -36,6 +37,22 @@ while [ "$i" -lt "$nbridges" ]; do
 $(ip -4 -o addr show dev "$b" up 2>/dev/null)
 ADDR
   echo "bridge $b ${addr:--}"
+done
+# Overlay snapshots need overlayfs and an LXC path on a filesystem that can be its upper layer
+# (not overlayfs itself, as in a Docker container's root).
+case "$(stat -fc %T "$lxcpath" 2>/dev/null)" in
+  ext2/ext3|xfs|btrfs|tmpfs) if grep -qw overlay /proc/filesystems 2>/dev/null; then echo "snapshot overlay"; else echo "snapshot none"; fi ;;
+  *) echo "snapshot none" ;;
+esac
+nbases=${1:-0}; shift
+i=0
+while [ "$i" -lt "$nbases" ]; do
+  b=$1; shift; i=$((i + 1))
+  if [ -f "/var/lib/provision/lxc/$b.creating" ]; then echo "base $b incomplete"
+  elif [ -f "/var/lib/provision/lxc/$b.base" ] && [ -f "$lxcpath/$b/config" ]; then
+    echo "base $b ready $(date -u -r "/var/lib/provision/lxc/$b.base" +%Y-%m-%dT%H:%MZ 2>/dev/null)"
+  elif [ -e "$lxcpath/$b" ]; then echo "base $b foreign"
+  else echo "base $b absent"; fi
 done
 for n in "$@"; do
   d="$lxcpath/$n"

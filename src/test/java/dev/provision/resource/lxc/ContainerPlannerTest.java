@@ -137,13 +137,15 @@ class ContainerPlannerTest {
     }
 
     @Test
-    void destroyStopsThenDestroysAndNothingWhenAbsent() {
+    void destroyKillsThenDestroysAndNothingWhenAbsent() {
         Container c = container("db", false);
         PlannedChange change = planner.plan(c, HostReader.parse("local", probe(present("db", "RUNNING", applied(c)))), Mode.DESTROY)
                 .orElseThrow();
 
         assertThat(change.action()).isEqualTo(Action.DELETE);
-        assertThat(change.steps()).extracting(Step::display).startsWith("lxc-stop -n db -t 60", "lxc-destroy -n db");
+        assertThat(change.steps()).extracting(Step::display)
+                .as("everything in it is deleted, so no clean shutdown is waited for")
+                .startsWith("lxc-stop -n db -k", "lxc-destroy -n db");
         assertThat(planner.plan(c, HostReader.parse("local", probe("absent db\n")), Mode.DESTROY)).isEqualTo(Optional.empty());
     }
 

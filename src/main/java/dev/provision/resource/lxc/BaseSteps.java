@@ -1,0 +1,76 @@
+package dev.provision.resource.lxc;
+
+import dev.provision.engine.ScriptResource;
+import dev.provision.inventory.Container;
+import dev.provision.inventory.Resources;
+import dev.provision.plan.Step;
+import dev.provision.resource.pgserver.PgServerDriver;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The exact commands that prepare a base on one host, for the container whose creation needs it:
+ * lxc-create from the container's image on the container's network, PostgreSQL and the container's
+ * locales installed, sealed (nothing unique to a container left in it), stopped, marked ready.
+ */
+final class BaseSteps {
+    private static final String PREPARE_ROOTFS = ScriptResource.load(BaseSteps.class, "prepare-base-rootfs.sh");
+    private static final String SEAL = ScriptResource.load(BaseSteps.class, "seal-base.sh");
+    private static final String DISCARD = ScriptResource.load(BaseSteps.class, "discard-unfinished.sh");
+    private static final String INSTALL = ScriptResource.load(PgServerDriver.class, "install-server.sh");
+    private static final String LOCALES = ScriptResource.load(PgServerDriver.class, "ensure-locales.sh");
+    private static final Duration SHORT = Duration.ofSeconds(60);
+
+    private final String host;
+    private final String lxcPath;
+    private final Container container;
+    private final Base base;
+    private final ContainerSteps steps;
+
+    BaseSteps(String host, String lxcPath, Container container, Base base, boolean cgroupV2) {
+        this.host = host;
+        this.lxcPath = lxcPath;
+        this.container = container;
+        this.base = base;
+        // The base boots once, for apt, on the container's own network (its address is still free):
+        // no limits, no autostart, no mounts, its own name.
+        Container asBase = new Container(base.name(), container.at(), container.host(), container.image(),
+                Resources.unlimited(container.at()), container.network(), false, false, null, List.of(), container.postgres());
+        this.steps = new ContainerSteps(host, lxcPath, asBase, DesiredConfig.of(asBase, cgroupV2));
+    }
+
+    List<Step> prepare(boolean discardIncomplete) {
+        List<Step> all = new ArrayList<>();
+        if (discardIncomplete) {
+            all.add(new Step.Run(host, List.of("sh", "-c", DISCARD, "provision-discard", base.name(), lxcPath + "/" + base.name()),
+                    null, SHORT, "lxc-destroy -f -n " + base.name() + " (unfinished by an interrupted apply)", false));
+        }
+        all.addAll(steps.create());
+        all.add(new Step.Run(host, List.of("sh", "-c", PREPARE_ROOTFS, "provision-prepare-base", steps.rootfs()), null, SHORT, "", false)
+                .labelled("prepare " + steps.rootfs() + ": no PostgreSQL cluster from the packages, SSH host keys made at each"
+                        + " clone's first boot"));
+        all.addAll(steps.startAndWait());
+        all.add(inside(ContainerSteps.CREATE_TIMEOUT, "install postgresql-" + base.postgresVersion() + " and locales (apt-get)",
+                "sh", "-c", INSTALL, "provision-install", String.valueOf(base.postgresVersion())));
+        List<String> locales = dev.provision.resource.pgserver.ServerPlanner.locales(container);
+        if (!locales.isEmpty()) {
+            List<String> argv = new ArrayList<>(List.of("sh", "-c", LOCALES, "provision-locales"));
+            argv.addAll(locales);
+            all.add(inside(Duration.ofMinutes(5), "generate locales " + String.join(" ", locales), argv.toArray(String[]::new)));
+        }
+        all.add(inside(Duration.ofMinutes(2), "seal: remove SSH host keys, the TLS key, DHCP leases, journal, apt cache; sync",
+                "sh", "-c", SEAL, "provision-seal"));
+        // Its disk is a plain directory and was just synced: nothing is lost by killing it.
+        all.add(Step.Run.of(host, SHORT, "lxc-stop", "-n", base.name(), "-k"));
+        all.add(new Step.Run(host, List.of("sh", "-c", "touch \"/var/lib/provision/lxc/$1.base\" && rm -f \"/var/lib/provision/lxc/$1.creating\"",
+                "provision-mark", base.name()), null, SHORT, "record that base " + base.name() + " is ready", false));
+        return all;
+    }
+
+    private Step inside(Duration timeout, String label, String... argv) {
+        List<String> full = new ArrayList<>(List.of("lxc-attach", "-n", base.name(), "--"));
+        full.addAll(List.of(argv));
+        return new Step.Run(host, full, null, timeout, "lxc-attach -n " + base.name() + " -- " + label, false);
+    }
+}
