@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.junit.jupiter.Container;
@@ -45,6 +46,16 @@ class HostFaultsIT {
                 """.formatted(name);
     }
 
+    /**
+     * Each test installs PostgreSQL for real: the first container with PostgreSQL on a host builds the
+     * base its clones come from (installing the packages there), so no base may be left by another test.
+     */
+    @BeforeEach
+    void noBase() {
+        HOST.exec("sh", "-c", "for b in $(lxc-ls -1 | grep '^provision-base-'); do lxc-destroy -f -n \"$b\"; done;"
+                + " rm -f /var/lib/provision/lxc/provision-base-*");
+    }
+
     @Test
     void aHostThatVanishesFromTheNetworkMidInstallFailsInBoundedTimeAndTheNextApplyConverges() throws Exception {
         Path inventory = TestBedInventory.write(dir, HOST, server("vanish"));
@@ -73,7 +84,7 @@ class HostFaultsIT {
                     Duration.between(silent, Instant.now()).toSeconds());
             assertThat(apply.exitValue()).as(output).isEqualTo(1);
             assertThat(output).as("says which change, on which host, what happened and what to do")
-                    .contains("containers.vanish.postgres: lost host bed during `lxc-attach -n vanish -- install postgresql-15")
+                    .contains("containers.vanish: lost host bed during `lxc-attach -n provision-base-debian-bookworm-pg15 -- install postgresql-15")
                     .contains("the SSH connection is lost")
                     .contains("When host bed is reachable again, run apply again")
                     .contains("lock on host bed could not be released")
@@ -117,11 +128,11 @@ class HostFaultsIT {
         System.out.println("HostFaultsIT: the failed install said:\n" + failed.err());
         assertThat(failed.exitCode()).as("%s", failed).isEqualTo(1);
         assertThat(failed.err()).as("says which change, in which container on which host, apt's own words and what to do")
-                .contains("containers.offline.postgres: `lxc-attach -n offline -- install postgresql-15")
+                .contains("containers.offline: `lxc-attach -n provision-base-debian-bookworm-pg15 -- install postgresql-15")
                 .contains("failed on host bed with exit status 1")
                 .contains("Failed to fetch")
-                .contains("apt-get update failed in container offline")
-                .contains("check that it reaches its package sources (on its LXC host: lxc-attach -n offline -- apt-get update)")
+                .contains("apt-get update failed in container provision-base-debian-bookworm-pg15")
+                .contains("check that it reaches its package sources (on its LXC host: lxc-attach -n provision-base-debian-bookworm-pg15 -- apt-get update)")
                 .contains("run apply again")
                 .doesNotContain("\tat ");
         assertThat(HOST.execResult("ls", "/var/lib/provision")).as("the failed run released its lock").doesNotContain("lock");

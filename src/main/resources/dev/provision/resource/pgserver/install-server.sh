@@ -43,6 +43,10 @@ if ! packages; then
 fi
 # The package makes its cluster only when it is first installed (never in a base); one missing is made here.
 if ! cluster; then
+  # A clone runs this while it boots, and its boot empties /tmp: temporary files go elsewhere.
+  TMPDIR=$(mktemp -d /var/tmp/provision-install.XXXXXX) || fail "cannot make a temporary directory in /var/tmp"
+  export TMPDIR
+  trap 'rm -rf "$TMPDIR"' EXIT
   # The TLS key the server uses by default is this container's own.
   [ -f /etc/ssl/private/ssl-cert-snakeoil.key ] || make-ssl-cert generate-default-snakeoil \
     || fail "make-ssl-cert generate-default-snakeoil failed"
