@@ -21,7 +21,8 @@ final class DatabaseLocks {
     static final int APPLY_KEY = 1;
     private static final Duration POLL = Duration.ofMillis(500);
 
-    private final Set<PostgresSession> held = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Sessions of this run that hold the lock; containers are applied in parallel, one lane each. */
+    private final Set<PostgresSession> held = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
     private final Duration wait;
 
     DatabaseLocks(Duration wait) {
@@ -32,7 +33,7 @@ final class DatabaseLocks {
      * Takes the lock in {@code session}'s database unless this run holds it there already; waits up to
      * the configured time for another holder, then fails naming it.
      */
-    synchronized void acquire(PostgresSession session, String where) {
+    void acquire(PostgresSession session, String where) {
         if (held.contains(session)) {
             return;
         }
