@@ -11,8 +11,6 @@ import java.util.List;
  */
 public interface ResourceDriver {
 
-    List<PlannedChange> plan(Inventory inventory, Connections connections, Targets targets, Mode mode);
-
     /**
      * The probes this driver's plan will run, declared before any driver plans so that each host's
      * probes run as one command ({@link ProbeBatch}); the driver still asks for each one when it reads.
@@ -29,11 +27,10 @@ public interface ResourceDriver {
     default void readAhead(Inventory inventory, Connections connections, Targets targets, Mode mode) {}
 
     /**
-     * Plans knowing the changes the drivers before this one planned, for a driver whose resources live
-     * inside theirs (a database cannot be read in a server this plan installs).
+     * Plans, knowing the changes the drivers before this one planned ({@code earlier}), for a driver
+     * whose resources live inside theirs (a database cannot be read in a server this plan installs, nor
+     * in a container it has yet to start: see {@link Deferral}).
      */
-    default List<PlannedChange> plan(Inventory inventory, Connections connections, Targets targets, Mode mode,
-            List<PlannedChange> earlier) {
-        return plan(inventory, connections, targets, mode);
-    }
+    List<PlannedChange> plan(Inventory inventory, Connections connections, Targets targets, Mode mode,
+            List<PlannedChange> earlier);
 }

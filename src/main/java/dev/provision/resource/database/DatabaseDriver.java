@@ -14,7 +14,6 @@ import dev.provision.inventory.GrantTarget;
 import dev.provision.inventory.Inventory;
 import dev.provision.inventory.Postgres;
 import dev.provision.inventory.Role;
-import dev.provision.plan.Action;
 import dev.provision.plan.PlannedChange;
 import dev.provision.plan.ResourceAddress;
 import dev.provision.postgres.PostgresSession;
@@ -25,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * What each server holds: roles, databases, schemas, extensions, grants and default privileges. Per
@@ -56,11 +54,6 @@ public final class DatabaseDriver implements ResourceDriver {
     public DatabaseDriver(SecretResolver secrets, SchemaObjectPlanner objects) {
         this.passwords = new PasswordChecker(secrets);
         this.objects = objects;
-    }
-
-    @Override
-    public List<PlannedChange> plan(Inventory inventory, Connections connections, Targets targets, Mode mode) {
-        return plan(inventory, connections, targets, mode, List.of());
     }
 
     @Override
@@ -150,9 +143,7 @@ public final class DatabaseDriver implements ResourceDriver {
     /** The container or its server is created (or replaced) by an earlier change: there is nothing to read yet. */
     private static boolean serverAbsent(List<PlannedChange> earlier, String container) {
         // Not the admin role's bootstrap: a server whose admin access is missing still has its databases.
-        Set<ResourceAddress> creators = Set.of(ResourceAddress.of("containers", container),
-                ResourceAddress.of("containers", container, "postgres"));
-        return earlier.stream().anyMatch(c -> creators.contains(c.address())
-                && (c.action() == Action.CREATE || c.action() == Action.REPLACE));
+        ResourceAddress containerAddress = ResourceAddress.of("containers", container);
+        return Deferral.created(earlier, containerAddress) || Deferral.created(earlier, containerAddress.child("postgres"));
     }
 }

@@ -28,7 +28,8 @@ public final class LxcDriver implements ResourceDriver {
     private final ContainerPlanner containerPlanner = new ContainerPlanner();
 
     @Override
-    public List<PlannedChange> plan(Inventory inventory, Connections connections, Targets targets, Mode mode) {
+    public List<PlannedChange> plan(Inventory inventory, Connections connections, Targets targets, Mode mode,
+            List<PlannedChange> earlier) {
         List<PlannedChange> changes = new ArrayList<>();
         List<Host> hosts = List.copyOf(inventory.hosts().values());
         for (List<PlannedChange> perHost : Parallel.map(hosts, READERS, host -> plan(inventory, connections, targets, mode, host))) {

@@ -36,11 +36,6 @@ public final class SchemaDriver implements ResourceDriver {
     }
 
     @Override
-    public List<PlannedChange> plan(Inventory inventory, Connections connections, Targets targets, Mode mode) {
-        return plan(inventory, connections, targets, mode, List.of());
-    }
-
-    @Override
     public List<PlannedChange> plan(Inventory inventory, Connections connections, Targets targets, Mode mode,
             List<PlannedChange> earlier) {
         List<PlannedChange> changes = new ArrayList<>();
