@@ -60,8 +60,9 @@ final class ServerSteps {
     }
 
     Step start() {
-        return inside(SHORT, "pg_ctlcluster " + version + " " + ServerFiles.CLUSTER + " start",
-                "pg_ctlcluster", String.valueOf(version), ServerFiles.CLUSTER, "start");
+        return inside(SHORT, "start the server (systemctl start postgresql@" + version + "-" + ServerFiles.CLUSTER
+                        + ", waiting until it accepts connections)",
+                "sh", "-c", ACTIVATE, "provision-activate", String.valueOf(version), ServerFiles.CLUSTER, "start");
     }
 
     private Step stageFile(String name, String content) {

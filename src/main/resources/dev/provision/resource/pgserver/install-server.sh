@@ -47,10 +47,14 @@ if ! cluster; then
   TMPDIR=$(mktemp -d /var/tmp/provision-install.XXXXXX) || fail "cannot make a temporary directory in /var/tmp"
   export TMPDIR
   trap 'rm -rf "$TMPDIR"' EXIT
-  # The TLS key the server uses by default is this container's own.
-  [ -f /etc/ssl/private/ssl-cert-snakeoil.key ] || make-ssl-cert generate-default-snakeoil \
-    || fail "make-ssl-cert generate-default-snakeoil failed"
+  # The TLS key the server uses by default is this container's own; it is made (an RSA key, most of
+  # a second) while initdb runs.
+  cert=
+  if [ ! -f /etc/ssl/private/ssl-cert-snakeoil.key ]; then
+    make-ssl-cert generate-default-snakeoil & cert=$!
+  fi
   # initdb without its file-by-file fsync, then one syncfs of the filesystem: the same durability.
   cd / && pg_createcluster "$v" "$c" -- --no-sync || fail "pg_createcluster $v $c failed"
+  if [ -n "$cert" ]; then wait "$cert" || fail "make-ssl-cert generate-default-snakeoil failed"; fi
   sync -f "/var/lib/postgresql/$v/$c" || fail "sync of the new cluster failed"
 fi
