@@ -23,8 +23,9 @@ final class Wiring {
 
     /** @param baseDir the inventory's directory, which SQL file paths are relative to */
     static Engine engine(Path baseDir) {
-        return new Engine(List.of(new LxcDriver(), new PgServerDriver(),
-                new DatabaseDriver(new SecretResolver(), new SchemaObjects(baseDir))));
+        DatabaseDriver databases = new DatabaseDriver(new SecretResolver(), new SchemaObjects(baseDir));
+        // each server's probe makes the database driver's reads too: one psql session per server and plan
+        return new Engine(List.of(new LxcDriver(), new PgServerDriver(databases), databases));
     }
 
     static TransportFactory transports(PrintWriter verboseLog) {

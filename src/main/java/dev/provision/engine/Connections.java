@@ -20,16 +20,30 @@ public final class Connections implements AutoCloseable {
     private final Map<String, Transport> open = new LinkedHashMap<>();
     private final ProbeBatch probes = new ProbeBatch(this::get);
     private PostgresSessions postgres;
+    private final boolean tunnelled;
 
     public Connections(Inventory inventory, TransportFactory factory) {
-        this.inventory = inventory;
-        this.factory = factory;
+        this(inventory, factory, null, true);
     }
 
     /** Admin sessions come from {@code sessions} instead of SSH tunnels (a server the test started, say). */
     public Connections(Inventory inventory, TransportFactory factory, PostgresSessions sessions) {
-        this(inventory, factory);
+        this(inventory, factory, sessions, false);
+    }
+
+    private Connections(Inventory inventory, TransportFactory factory, PostgresSessions sessions, boolean tunnelled) {
+        this.inventory = inventory;
+        this.factory = factory;
         this.postgres = sessions;
+        this.tunnelled = tunnelled;
+    }
+
+    /**
+     * True when the admin sessions reach each server in its container through its host, so its reads
+     * can also be made there by a probe; false when they were given (a server a test started).
+     */
+    public boolean tunnelled() {
+        return tunnelled;
     }
 
     public synchronized Transport get(String hostName) {
@@ -56,19 +70,9 @@ public final class Connections implements AutoCloseable {
         return probes;
     }
 
-    /**
-     * Ends what one plan started: its probes' results are forgotten (the next plan reads again) and
-     * the connections it started early but did not use are closed.
-     */
+    /** Ends what one plan started: its probes' results are forgotten (the next plan reads again). */
     public void planEnded() {
         probes.clear();
-        PostgresSessions sessions;
-        synchronized (this) {
-            sessions = postgres;
-        }
-        if (sessions != null) {
-            sessions.dropEarly();
-        }
     }
 
     /** Admin sessions to the servers, through each host's connection; opened on first use. */

@@ -30,9 +30,6 @@ public final class Engine {
         connections.probes().declare(probes);
         try {
             for (ResourceDriver driver : ordered) {
-                driver.readAhead(inventory, connections, targets, mode);
-            }
-            for (ResourceDriver driver : ordered) {
                 changes.addAll(driver.plan(inventory, connections, targets, mode, List.copyOf(changes)));
             }
         } finally {

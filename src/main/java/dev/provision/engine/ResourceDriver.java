@@ -20,13 +20,6 @@ public interface ResourceDriver {
     }
 
     /**
-     * Called once before any driver plans: a driver may start slow reads of its own in the background
-     * (connecting to a server, say) so that they overlap the hosts' probes. It must not fail: what it
-     * starts is only a head start for {@link #plan}, which reports any failure itself.
-     */
-    default void readAhead(Inventory inventory, Connections connections, Targets targets, Mode mode) {}
-
-    /**
      * Plans, knowing the changes the drivers before this one planned ({@code earlier}), for a driver
      * whose resources live inside theirs (a database cannot be read in a server this plan installs, nor
      * in a container it has yet to start: see {@link Deferral}).

@@ -15,21 +15,16 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Admin sessions over the host's SSH connection: a local port forward from this machine to the
  * container's server, as provision's admin role, whose password is read from the root-only file on
  * the host at connect time, with the container's address, by one probe. No admin password is ever in
- * the inventory. A plan starts connecting while the hosts are read ({@link #connectEarly}).
+ * the inventory. A plan with nothing to change opens none: it reads each server ahead, in the container.
  */
 public final class TunnelSessions implements PostgresSessions {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -40,50 +35,16 @@ public final class TunnelSessions implements PostgresSessions {
     private final Map<String, PortForward> forwards = new ConcurrentHashMap<>();
     /** Guarded by this. */
     private final Map<String, PostgresSession> sessions = new HashMap<>();
-    /** Connections started by {@link #connectEarly}, not taken yet; guarded by this. */
-    private final Map<String, CompletableFuture<Connection>> early = new LinkedHashMap<>();
-    private ExecutorService background;
 
     public TunnelSessions(Inventory inventory, Connections connections) {
         this.inventory = inventory;
         this.connections = connections;
     }
 
-    /**
-     * Starts connecting to the maintenance database and then {@code databases} of {@code container}'s
-     * server on a background thread, while the hosts are being read; {@link #open} takes what it
-     * finds, and reports a failure of it as if it had failed itself. A connection nobody opens is
-     * closed with the others, and its failure is never reported.
-     */
-    @Override
-    public synchronized void connectEarly(String container, List<String> databases) {
-        if (background == null) {
-            background = Executors.newSingleThreadExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "provision-connect");
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
-        List<String> all = new ArrayList<>(List.of("postgres"));
-        all.addAll(databases);
-        CompletableFuture<CommandResult> access = null;
-        for (String db : all) {
-            String key = container + "/" + db;
-            if (!sessions.containsKey(key) && !early.containsKey(key)) {
-                if (access == null) {
-                    // read once for all of this server's connections
-                    access = CompletableFuture.supplyAsync(() -> readAccess(container), background);
-                }
-                early.put(key, access.thenApplyAsync(read -> connect(container, db, read), background));
-            }
-        }
-    }
-
     @Override
     public PostgresSession open(String containerName, String database) {
         String db = database == null ? "postgres" : database;
         String key = containerName + "/" + db;
-        CompletableFuture<Connection> started;
         synchronized (this) {
             PostgresSession existing = sessions.get(key);
             if (existing != null && existing.isAlive()) {
@@ -93,11 +54,8 @@ public final class TunnelSessions implements PostgresSessions {
                 // The server restarted, or its container did (possibly with a new address): start afresh.
                 forget(containerName);
             }
-            started = early.remove(key);
         }
-        Connection connection = started == null ? null : take(started);
-        PostgresSession session = new JdbcSession(connection != null ? connection : connect(containerName, db),
-                where(containerName, db), null);
+        PostgresSession session = new JdbcSession(connect(containerName, db), where(containerName, db), null);
         synchronized (this) {
             PostgresSession raced = sessions.putIfAbsent(key, session);
             if (raced == null) {
@@ -107,29 +65,6 @@ public final class TunnelSessions implements PostgresSessions {
         session.close();
         synchronized (this) {
             return sessions.get(key);
-        }
-    }
-
-    /**
-     * The connection a background attempt made; its failure is rethrown as the same attempt made now
-     * would throw it (reading changes nothing, so it would fail the same way); null if it was cancelled.
-     */
-    private static Connection take(CompletableFuture<Connection> started) {
-        try {
-            return started.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            return null;
-        } catch (java.util.concurrent.CancellationException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
         }
     }
 
@@ -204,50 +139,11 @@ public final class TunnelSessions implements PostgresSessions {
         return transport.forward(ip, container.postgres().port());
     }
 
-    /** Closes the connections started early that the plan did not take: apply opens its own when it needs them. */
-    @Override
-    public void dropEarly() {
-        List<AutoCloseable> all = new ArrayList<>();
-        synchronized (this) {
-            drop(all);
-        }
-        closeAll(all);
-    }
-
-    /** Moves the early connections into {@code all} to be closed (cancelling those still connecting). Holds this. */
-    private void drop(List<AutoCloseable> all) {
-        for (CompletableFuture<Connection> started : early.values()) {
-            if (started.isDone()) {
-                try {
-                    all.add(started.get());
-                } catch (ExecutionException | InterruptedException | java.util.concurrent.CancellationException e) {
-                    // it failed, and nobody needed it
-                }
-            } else {
-                // still connecting: closed as soon as it is connected
-                started.thenAccept(TunnelSessions::closeQuietly);
-            }
-        }
-        early.clear();
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            // closing is best effort
-        }
-    }
-
     @Override
     public void close() {
         List<AutoCloseable> all;
         synchronized (this) {
-            if (background != null) {
-                background.shutdownNow();
-            }
             all = new ArrayList<>(sessions.values());
-            drop(all);
             all.addAll(forwards.values());
             sessions.clear();
             forwards.clear();

@@ -103,33 +103,6 @@ public final class JdbcSession implements PostgresSession {
     }
 
     @Override
-    public boolean passwordMatches(String role, char[] password) {
-        List<Map<String, Object>> rows = query("SELECT rolpassword FROM pg_authid WHERE rolname = ?", role);
-        if (rows.isEmpty() || rows.get(0).get("rolpassword") == null) {
-            return false;
-        }
-        return ScramVerifier.matches((String) rows.get(0).get("rolpassword"), password);
-    }
-
-    /** One catalog query for all the roles; the verifiers are checked here and never leave this method. */
-    @Override
-    public java.util.Set<String> matchingPasswords(Map<String, char[]> passwords) {
-        java.util.Set<String> matching = new java.util.HashSet<>();
-        if (passwords.isEmpty()) {
-            return matching;
-        }
-        for (Map<String, Object> row : query("SELECT rolname, rolpassword FROM pg_authid WHERE rolname = ANY(?::text[])",
-                (Object) passwords.keySet().toArray(String[]::new))) {
-            String role = (String) row.get("rolname");
-            String verifier = (String) row.get("rolpassword");
-            if (verifier != null && ScramVerifier.matches(verifier, passwords.get(role))) {
-                matching.add(role);
-            }
-        }
-        return matching;
-    }
-
-    @Override
     public void close() {
         try {
             connection.close();

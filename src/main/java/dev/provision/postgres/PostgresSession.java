@@ -31,20 +31,36 @@ public interface PostgresSession extends AutoCloseable {
     void setPassword(String role, char[] password);
 
     /** True when {@code password} matches the role's stored SCRAM verifier (so an unchanged password is not set again). */
-    boolean passwordMatches(String role, char[] password);
+    default boolean passwordMatches(String role, char[] password) {
+        return matchingPasswords(Map.of(role, password)).contains(role);
+    }
+
+    /** Reads the stored verifiers of the roles in its one parameter (a text array of role names). */
+    String PASSWORDS = "SELECT rolname, rolpassword FROM pg_authid WHERE rolname = ANY(?::text[])";
 
     /**
      * The roles among {@code passwords} whose stored SCRAM verifier matches the password given for
-     * them; the same check as {@link #passwordMatches}, for many roles at once.
+     * them; the same check as {@link #passwordMatches}, for many roles at once, in one query
+     * ({@link #passwordsRead}). The verifiers are checked here and never leave this method.
      */
     default java.util.Set<String> matchingPasswords(Map<String, char[]> passwords) {
         java.util.Set<String> matching = new java.util.HashSet<>();
-        passwords.forEach((role, password) -> {
-            if (passwordMatches(role, password)) {
+        if (passwords.isEmpty()) {
+            return matching;
+        }
+        for (Map<String, Object> row : query(PASSWORDS, (Object) new java.util.TreeSet<>(passwords.keySet()).toArray(String[]::new))) {
+            String role = (String) row.get("rolname");
+            String verifier = (String) row.get("rolpassword");
+            if (verifier != null && ScramVerifier.matches(verifier, passwords.get(role))) {
                 matching.add(role);
             }
-        });
+        }
         return matching;
+    }
+
+    /** The read {@link #matchingPasswords} makes for {@code roles}, to declare it ahead. */
+    static Read passwordsRead(java.util.Collection<String> roles) {
+        return Read.of("postgres", PASSWORDS, (Object) new java.util.TreeSet<>(roles).toArray(String[]::new));
     }
 
     @Override

@@ -19,15 +19,6 @@ public interface PostgresSessions extends AutoCloseable {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " does not open JDBC connections");
     }
 
-    /**
-     * A hint that {@code container}'s maintenance database and {@code databases} are about to be opened:
-     * an implementation may start connecting in the background. Failures are for {@link #open} to report.
-     */
-    default void connectEarly(String container, java.util.List<String> databases) {}
-
-    /** Closes what {@link #connectEarly} started and {@link #open} did not take (the plan that wanted it is over). */
-    default void dropEarly() {}
-
     @Override
     void close();
 }

@@ -73,6 +73,11 @@ public final class PostgresServer implements AutoCloseable {
         return port;
     }
 
+    /** Where its Unix-domain socket is, for psql ({@code -h}). */
+    public Path socketDirectory() {
+        return dir;
+    }
+
     /** Everything the server has logged so far, every statement included. */
     public String log() {
         try {

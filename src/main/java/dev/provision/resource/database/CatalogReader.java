@@ -2,6 +2,7 @@ package dev.provision.resource.database;
 
 import dev.provision.engine.ScriptResource;
 import dev.provision.postgres.PostgresSession;
+import dev.provision.postgres.Read;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +15,12 @@ import java.util.Set;
  */
 final class CatalogReader {
     private static final String CATALOG = ScriptResource.load(CatalogReader.class, "read-catalog.sql");
+
+    /** The read {@link #read} makes in {@code database}, to declare it ahead. */
+    static Read readOf(String database, Collection<String> schemas, Collection<String> signatures) {
+        String[] managed = schemas.toArray(String[]::new);
+        return Read.of(database, CATALOG, managed, managed, managed, managed, signatures.toArray(String[]::new));
+    }
 
     DatabaseCatalog read(PostgresSession session, Collection<String> schemas, Collection<String> signatures) {
         String[] managed = schemas.toArray(String[]::new);

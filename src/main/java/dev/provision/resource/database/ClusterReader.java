@@ -2,6 +2,7 @@ package dev.provision.resource.database;
 
 import dev.provision.engine.ScriptResource;
 import dev.provision.postgres.PostgresSession;
+import dev.provision.postgres.Read;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +15,15 @@ final class ClusterReader {
     private static final String DATABASES = ScriptResource.load(ClusterReader.class, "read-databases.sql");
     private static final String VALID_UNTIL =
             "SELECT v AS value, extract(epoch FROM v::timestamptz)::text AS epoch FROM unnest(?::text[]) AS v";
+
+    /** The reads {@link #read} makes, to declare them ahead. */
+    static List<Read> reads(Collection<String> validUntil) {
+        List<Read> reads = new java.util.ArrayList<>(List.of(Read.of("postgres", ROLES), Read.of("postgres", DATABASES)));
+        if (!validUntil.isEmpty()) {
+            reads.add(Read.of("postgres", VALID_UNTIL, (Object) validUntil.toArray(String[]::new)));
+        }
+        return reads;
+    }
 
     /** Reads through the maintenance database's session; {@code validUntil} are the inventory's expiry times. */
     ClusterState read(PostgresSession session, Collection<String> validUntil) {

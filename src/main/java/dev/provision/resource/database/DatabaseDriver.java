@@ -18,6 +18,12 @@ import dev.provision.plan.PlannedChange;
 import dev.provision.plan.ResourceAddress;
 import dev.provision.postgres.PostgresSession;
 import dev.provision.postgres.PostgresSessions;
+import dev.provision.postgres.PrefetchedSessions;
+import dev.provision.postgres.PsqlReads;
+import dev.provision.postgres.Read;
+import dev.provision.resource.pgserver.ServerReader;
+import dev.provision.resource.pgserver.ServerReads;
+import dev.provision.transport.CommandResult;
 import dev.provision.postgres.SqlFailed;
 import dev.provision.secret.SecretResolver;
 import java.util.ArrayList;
@@ -33,9 +39,11 @@ import java.util.Objects;
  * ({@link SchemaObjectPlanner}), and privileges. Destroy plans nothing here: the container takes its
  * server with it.
  */
-public final class DatabaseDriver implements ResourceDriver {
+public final class DatabaseDriver implements ResourceDriver, ServerReads {
     /** Servers read at once, each through its own sessions, as the server driver reads them. */
     private static final int READERS = 6;
+    private static final String MARKER = "@@provision-read";
+    private static final java.time.Duration READ_TIMEOUT = java.time.Duration.ofSeconds(60);
 
     private final ClusterReader clusterReader = new ClusterReader();
     private final CatalogReader catalogReader = new CatalogReader();
@@ -67,21 +75,63 @@ public final class DatabaseDriver implements ResourceDriver {
         return changes;
     }
 
-    /** Starts connecting to each server it reads and its declared databases while the hosts are read. */
+    /** The psql script of {@link #reads}, which the server's probe runs in its session ({@link ServerReads}). */
     @Override
-    public void readAhead(Inventory inventory, Connections connections, Targets targets, Mode mode) {
-        if (mode == Mode.DESTROY) {
-            return;
+    public String script(Container container, Targets targets) {
+        return servers(List.of(container), targets).isEmpty() ? "" : PsqlReads.script(reads(container, targets), MARKER);
+    }
+
+    /**
+     * The queries a plan of {@code container}'s server makes when nothing changed, in the order they are
+     * made: its roles, databases and passwords, then each targeted database's catalog and schema state.
+     */
+    List<Read> reads(Container container, Targets targets) {
+        Postgres pg = container.postgres();
+        Server server = Server.of(container.host(), container.name());
+        List<Read> reads = new ArrayList<>(ClusterReader.reads(validUntil(pg)));
+        List<String> passwords = PasswordChecker.checked(pg.roles().values());
+        if (!passwords.isEmpty()) {
+            reads.add(PostgresSession.passwordsRead(passwords));
         }
-        for (Container container : servers(inventory, targets)) {
-            Server server = Server.of(container.host(), container.name());
-            connections.postgres().connectEarly(container.name(), container.postgres().databases().keySet().stream()
-                    .filter(db -> targets.includes(server.database(db))).toList());
+        for (Database db : pg.databases().values()) {
+            if (targets.includes(server.database(db.name()))) {
+                reads.add(CatalogReader.readOf(db.name(), GrantPlanner.schemasToRead(db), signatures(db)));
+                reads.addAll(objects.reads(db));
+            }
         }
+        return reads;
+    }
+
+    /**
+     * The server's sessions for this plan, answering from its reads made ahead; a read that was not
+     * answered (the server is down, the database is new) goes to the server through a real session.
+     */
+    private PostgresSessions readAhead(Container container, Connections connections, Targets targets) {
+        List<Read> reads = reads(container, targets);
+        Map<String, List<Map<String, Object>>> answers = Map.of();
+        try {
+            CommandResult result = connections.probes().run(ServerReader.probe(container.host(), container.name(),
+                    container.postgres().version(), container.network().bridge(), PsqlReads.script(reads, MARKER)), READ_TIMEOUT);
+            if (result.succeeded()) {
+                answers = PsqlReads.parse(result.stdout(), reads, MARKER);
+            }
+        } catch (RuntimeException e) {
+            // reading ahead is only a shortcut: the real sessions read, and report, what it could not
+        }
+        return new PrefetchedSessions(connections.postgres(), answers);
+    }
+
+    private static List<String> validUntil(Postgres pg) {
+        return pg.roles().values().stream().map(Role::validUntil).filter(Objects::nonNull).distinct().toList();
     }
 
     private static List<Container> servers(Inventory inventory, Targets targets) {
-        return inventory.containers().values().stream()
+        return servers(inventory.containers().values(), targets);
+    }
+
+    /** The containers whose server declares roles or databases, and is targeted. */
+    private static List<Container> servers(java.util.Collection<Container> containers, Targets targets) {
+        return containers.stream()
                 .filter(c -> c.postgres() != null && (!c.postgres().roles().isEmpty() || !c.postgres().databases().isEmpty()))
                 .filter(c -> targets.includes(Server.of(c.host(), c.name()).address()))
                 .toList();
@@ -94,7 +144,9 @@ public final class DatabaseDriver implements ResourceDriver {
             return List.of(); // the whole server waits for its container; its roles and databases with it
         }
         try {
-            return plan(server, container.postgres(), connections.postgres(), targets, serverAbsent(earlier, container.name()));
+            boolean absent = serverAbsent(earlier, container.name());
+            return plan(server, container.postgres(), absent || !connections.tunnelled() ? connections.postgres()
+                    : readAhead(container, connections, targets), targets, absent);
         } catch (PlanningFailed | SqlFailed e) {
             if (Deferral.pending(earlier, containerAddress)) {
                 return List.of(Deferral.of(earlier, containerAddress, server.address().child("databases"),
@@ -110,8 +162,7 @@ public final class DatabaseDriver implements ResourceDriver {
         Map<String, PasswordStatus> status = Map.of();
         if (!absent) {
             PostgresSession session = sessions.open(server.container(), null);
-            cluster = clusterReader.read(session, pg.roles().values().stream().map(Role::validUntil)
-                    .filter(Objects::nonNull).distinct().toList());
+            cluster = clusterReader.read(session, validUntil(pg));
             status = passwords.check(session, pg.roles().values(), cluster);
         }
         List<PlannedChange> changes = new ArrayList<>(roles.plan(server, pg.roles().values(), cluster, status));

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,6 +26,21 @@ final class PasswordChecker {
         this.secrets = secrets;
     }
 
+    /** The roles whose passwords {@link #check} compares when they all exist on the server, to declare its read ahead. */
+    static List<String> checked(Iterable<Role> roles) {
+        List<String> names = new java.util.ArrayList<>();
+        for (Role role : roles) {
+            if (role.password() != null && !willBeGenerated(role.password())) {
+                names.add(role.name());
+            }
+        }
+        return names;
+    }
+
+    private static boolean willBeGenerated(SecretRef ref) {
+        return ref.kind() == SecretRef.Kind.FILE && ref.generate() && !Files.exists(Path.of(ref.name()));
+    }
+
     /** For every declared role with a password that exists on the server; one catalog query for all. */
     Map<String, PasswordStatus> check(PostgresSession session, Iterable<Role> roles, ClusterState cluster) {
         Map<String, PasswordStatus> status = new HashMap<>();
@@ -35,7 +51,7 @@ final class PasswordChecker {
                     continue;
                 }
                 SecretRef ref = role.password();
-                if (ref.kind() == SecretRef.Kind.FILE && ref.generate() && !Files.exists(Path.of(ref.name()))) {
+                if (willBeGenerated(ref)) {
                     status.put(role.name(), PasswordStatus.WILL_BE_GENERATED);
                     continue;
                 }

@@ -3,6 +3,7 @@ package dev.provision.resource.database;
 import dev.provision.inventory.Database;
 import dev.provision.plan.PlannedChange;
 import dev.provision.postgres.PostgresSessions;
+import dev.provision.postgres.Read;
 import java.util.List;
 
 /**
@@ -20,6 +21,11 @@ public interface SchemaObjectPlanner {
      *     (or recreates) the database, so it holds nothing yet
      */
     Result plan(String host, String container, Database db, PostgresSessions sessions);
+
+    /** The queries {@link #plan} makes in {@code db}'s server when nothing changed, so they can be read ahead. */
+    default List<Read> reads(Database db) {
+        return List.of();
+    }
 
     /**
      * @param changes run in this order, between the schemas and the grants; they should create objects

@@ -24,8 +24,19 @@ public final class PgServerDriver implements ResourceDriver {
     private static final int READERS = 6;
 
     private final ServerReader reader = new ServerReader();
+    private final ServerReads reads;
     private final ServerFiles files = new ServerFiles();
     private final ServerPlanner planner = new ServerPlanner();
+
+    /** A driver whose server probe makes no further reads. */
+    public PgServerDriver() {
+        this(ServerReads.NONE);
+    }
+
+    /** @param reads the further reads each server's probe makes in its psql session (the database driver's) */
+    public PgServerDriver(ServerReads reads) {
+        this.reads = reads;
+    }
 
     @Override
     public List<PlannedChange> plan(Inventory inventory, Connections connections, Targets targets, Mode mode,
@@ -35,7 +46,7 @@ public final class PgServerDriver implements ResourceDriver {
             return changes;
         }
         for (List<PlannedChange> perContainer : Parallel.map(servers(inventory, targets), READERS,
-                container -> plan(inventory, connections, container, earlier))) {
+                container -> plan(inventory, connections, container, targets, earlier))) {
             changes.addAll(perContainer);
         }
         return changes;
@@ -43,7 +54,7 @@ public final class PgServerDriver implements ResourceDriver {
 
     @Override
     public List<Probe> probes(Inventory inventory, Targets targets, Mode mode) {
-        return mode == Mode.DESTROY ? List.of() : servers(inventory, targets).stream().map(PgServerDriver::probe).toList();
+        return mode == Mode.DESTROY ? List.of() : servers(inventory, targets).stream().map(c -> probe(c, targets)).toList();
     }
 
     private static List<Container> servers(Inventory inventory, Targets targets) {
@@ -53,13 +64,14 @@ public final class PgServerDriver implements ResourceDriver {
                 .toList();
     }
 
-    private static Probe probe(Container container) {
-        return ServerReader.probe(container.host(), container.name(), container.postgres().version(), container.network().bridge());
+    private Probe probe(Container container, Targets targets) {
+        return ServerReader.probe(container.host(), container.name(), container.postgres().version(),
+                container.network().bridge(), reads.script(container, targets));
     }
 
-    private List<PlannedChange> plan(Inventory inventory, Connections connections, Container container,
+    private List<PlannedChange> plan(Inventory inventory, Connections connections, Container container, Targets targets,
             List<PlannedChange> earlier) {
-        ServerState state = reader.read(probe(container), connections);
+        ServerState state = reader.read(probe(container, targets), connections);
         ResourceAddress containerAddress = ResourceAddress.of("containers", container.name());
         if (!state.containerRunning() && !Deferral.created(earlier, containerAddress)) {
             // The container exists but is stopped: its server can only be read once an earlier change starts it.

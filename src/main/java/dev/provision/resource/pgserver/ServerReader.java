@@ -17,10 +17,14 @@ import java.util.Set;
 public final class ServerReader {
     private static final String PROBE = ScriptResource.load(ServerReader.class, "probe-server.sh");
 
-    /** The probe that reads the server of {@code container} (PostgreSQL {@code version}, on {@code bridge}) on {@code host}. */
-    public static Probe probe(String host, String container, int version, String bridge) {
+    /**
+     * The probe that reads the server of {@code container} (PostgreSQL {@code version}, on {@code bridge})
+     * on {@code host}, and makes {@code reads} (a psql script, possibly empty) in the same psql session;
+     * their output follows the server's, from its first {@code @@} line on.
+     */
+    public static Probe probe(String host, String container, int version, String bridge, String reads) {
         return new Probe(host, "provision-probe-server", PROBE,
-                List.of(container, String.valueOf(version), ServerFiles.CLUSTER, bridge));
+                List.of(container, String.valueOf(version), ServerFiles.CLUSTER, bridge, reads));
     }
 
     public ServerState read(Probe probe, Connections connections) {
@@ -49,6 +53,9 @@ public final class ServerReader {
         String[] lines = output.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
+            if (line.startsWith("@@")) {
+                break; // the further reads: not the server's
+            }
             String key = line.contains(" ") ? line.substring(0, line.indexOf(' ')) : line;
             String value = line.contains(" ") ? line.substring(line.indexOf(' ') + 1).strip() : "";
             switch (key) {
@@ -78,7 +85,8 @@ public final class ServerReader {
                     files.put(value, text.substring(0, Math.max(0, text.length() - 1)));
                 }
                 case "settings-begin" -> {
-                    while (!lines[++i].equals("settings-end")) {
+                    while (i + 1 < lines.length && !lines[i + 1].equals("settings-end") && !lines[i + 1].startsWith("@@")) {
+                        i++;
                         String[] parts = lines[i].split("\\|");
                         if (parts.length == 3 && parts[0].equals("provision:admin-role")) {
                             adminRole = parts[1].equals("provision_admin");

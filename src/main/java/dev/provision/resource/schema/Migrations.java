@@ -3,6 +3,7 @@ package dev.provision.resource.schema;
 import dev.provision.engine.PlanningFailed;
 import dev.provision.inventory.SqlFile;
 import dev.provision.postgres.PostgresSession;
+import dev.provision.postgres.Read;
 import dev.provision.postgres.Sql;
 import dev.provision.postgres.SqlScanner;
 import java.io.IOException;
@@ -25,6 +26,7 @@ import java.util.Map;
  */
 final class Migrations {
     private static final String TABLE = Sql.ident(SchemaState.SCHEMA) + ".migrations";
+    private static final String APPLIED = "SELECT path, checksum FROM " + TABLE;
 
     /** One migration file: its path as the inventory writes it, its checksum and its statements. */
     record Migration(String path, String checksum, List<String> statements) {}
@@ -72,13 +74,18 @@ final class Migrations {
                         + Sql.literal(migration.checksum()) + ")");
     }
 
+    /** The reads {@link #pending} makes in {@code database}, to declare them ahead. */
+    static List<Read> reads(String database) {
+        return List.of(Read.of(database, SchemaState.PRESENT, SchemaState.SCHEMA + ".migrations"), Read.of(database, APPLIED));
+    }
+
     private static Map<String, String> applied(PostgresSession session) {
         Map<String, String> applied = new LinkedHashMap<>();
-        List<Map<String, Object>> exists = session.query("SELECT to_regclass(?) IS NOT NULL AS present", SchemaState.SCHEMA + ".migrations");
+        List<Map<String, Object>> exists = session.query(SchemaState.PRESENT, SchemaState.SCHEMA + ".migrations");
         if (exists.isEmpty() || !Boolean.TRUE.equals(exists.get(0).get("present"))) {
             return applied;
         }
-        for (Map<String, Object> row : session.query("SELECT path, checksum FROM " + TABLE)) {
+        for (Map<String, Object> row : session.query(APPLIED)) {
             applied.put((String) row.get("path"), (String) row.get("checksum"));
         }
         return applied;

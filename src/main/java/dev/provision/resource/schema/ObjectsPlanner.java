@@ -8,6 +8,7 @@ import dev.provision.plan.PlannedChange;
 import dev.provision.plan.ResourceAddress;
 import dev.provision.postgres.PostgresSession;
 import dev.provision.postgres.PostgresSessions;
+import dev.provision.postgres.Read;
 import dev.provision.postgres.SqlScanner;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,6 +31,8 @@ import java.util.function.Supplier;
  * to both, and compared again.
  */
 final class ObjectsPlanner {
+    private static final String EXISTS = "SELECT 1 FROM pg_database WHERE datname = ?";
+
     private final SchemaDiffer differ;
     private final HazardDetector hazards;
     private final TableFactsReader facts = new TableFactsReader();
@@ -125,7 +128,17 @@ final class ObjectsPlanner {
     }
 
     private static boolean exists(PostgresSession admin, String database) {
-        return !admin.query("SELECT 1 FROM pg_database WHERE datname = ?", database).isEmpty();
+        return !admin.query(EXISTS, database).isEmpty();
+    }
+
+    /** The reads a plan of {@code db} makes when nothing changed, to declare them ahead ({@link Read}). */
+    static List<Read> reads(Database db) {
+        List<Read> reads = new ArrayList<>(List.of(Read.of("postgres", EXISTS, db.name())));
+        reads.addAll(Migrations.reads(db.name()));
+        if (!db.sql().isEmpty()) {
+            reads.addAll(SchemaState.reads(db.name()));
+        }
+        return reads;
     }
 
     private static String owner(Database db) {

@@ -2,6 +2,7 @@ package dev.provision.resource.schema;
 
 import dev.provision.inventory.Database;
 import dev.provision.postgres.PostgresSessions;
+import dev.provision.postgres.Read;
 import dev.provision.resource.database.SchemaObjectPlanner;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +19,11 @@ public final class SchemaObjects implements SchemaObjectPlanner {
     /** @param baseDir the inventory's directory, which the SQL file paths are relative to */
     public SchemaObjects(Path baseDir) {
         this.baseDir = baseDir;
+    }
+
+    @Override
+    public List<Read> reads(Database db) {
+        return db.sql().isEmpty() && db.migrations().isEmpty() ? List.of() : ObjectsPlanner.reads(db);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.provision.resource.schema;
 
 import dev.provision.postgres.PostgresSession;
+import dev.provision.postgres.Read;
 import dev.provision.postgres.Sql;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,10 @@ import java.util.Optional;
 final class SchemaState {
     static final String SCHEMA = "provision";
     private static final String TABLE = Sql.ident(SCHEMA) + ".schema_state";
+    /** Whether a table exists; its parameter is the table's qualified name. */
+    static final String PRESENT = "SELECT to_regclass(?) IS NOT NULL AS present";
+    private static final String RECORDED = "SELECT sql_digest, catalog_digest FROM " + TABLE + " WHERE id = 1";
+    private static final String CATALOG_PATH = "pg_catalog";
 
     /** The digests recorded at the last apply. */
     record Recorded(String sqlDigest, String catalogDigest) {}
@@ -22,18 +27,24 @@ final class SchemaState {
     private SchemaState() {}
 
     static Optional<Recorded> read(PostgresSession session) {
-        List<Map<String, Object>> exists = session.query("SELECT to_regclass(?) IS NOT NULL AS present", SCHEMA + ".schema_state");
+        List<Map<String, Object>> exists = session.query(PRESENT, SCHEMA + ".schema_state");
         if (exists.isEmpty() || !Boolean.TRUE.equals(exists.get(0).get("present"))) {
             return Optional.empty();
         }
-        List<Map<String, Object>> rows = session.query("SELECT sql_digest, catalog_digest FROM " + TABLE + " WHERE id = 1");
+        List<Map<String, Object>> rows = session.query(RECORDED);
         return rows.isEmpty() ? Optional.empty()
                 : Optional.of(new Recorded((String) rows.get(0).get("sql_digest"), (String) rows.get(0).get("catalog_digest")));
     }
 
+    /** The reads {@link #read} and {@link #catalogDigest} make in {@code database}, to declare them ahead. */
+    static List<Read> reads(String database) {
+        return List.of(Read.of(database, PRESENT, SCHEMA + ".schema_state"), Read.of(database, RECORDED),
+                Read.of(database, CatalogDigest.QUERY).withSearchPath(CATALOG_PATH));
+    }
+
     /** The live database's catalog digest, read with the search_path the apply records it with. */
     static String catalogDigest(PostgresSession session) {
-        session.executeAlone("SET search_path = pg_catalog");
+        session.executeAlone("SET search_path = " + CATALOG_PATH);
         try {
             return (String) session.query(CatalogDigest.QUERY).get(0).get("digest");
         } finally {

@@ -1,8 +1,10 @@
 # Reads the PostgreSQL server of one container in one round trip; runs on the LXC host. Changes nothing.
-# Arguments: container name, PostgreSQL major version, cluster name, the container's bridge.
+# Arguments: container name, PostgreSQL major version, cluster name, the container's bridge, and a psql
+# script of further reads to make in the same psql session (the database driver's, see PsqlReads; may
+# be empty), whose output follows the settings.
 # Speed matters (this runs on every plan): the perl wrappers of postgresql-common are avoided, and
 # shell builtins replace small helper programs where they can.
-n=$1; v=$2; c=$3; bridge=$4
+n=$1; v=$2; c=$3; bridge=$4; reads=$5
 addr=
 read -r _ _ _ addr _ <<ADDR
 $(ip -4 -o addr show dev "$bridge" 2>/dev/null)
@@ -10,8 +12,8 @@ ADDR
 echo "hostaddr $addr"
 if [ -s "/var/lib/provision/secrets/$n.admin-password" ]; then echo "admin-secret yes"; else echo "admin-secret no"; fi
 if [ "$(lxc-info -n "$n" -sH 2>/dev/null)" != RUNNING ]; then echo "container-down"; exit 0; fi
-exec lxc-attach -n "$n" -- sh -s "$v" "$c" <<'INSIDE'
-v=$1; c=$2
+exec lxc-attach -n "$n" -- sh -s "$v" "$c" "$reads" <<'INSIDE'
+v=$1; c=$2; reads=$3
 conf=/etc/postgresql/$v/$c
 data=/var/lib/postgresql/$v/$c
 installed=
@@ -40,10 +42,13 @@ for f in "$conf/postgresql.conf" "$conf/pg_hba.conf" "$data/postgresql.auto.conf
   echo "file-end"
 done
 if [ -n "$pid" ]; then
+  # One psql session (every transaction read-only) for the settings, then the further reads.
   settings() {
-    runuser -u postgres -- "/usr/lib/postgresql/$v/bin/psql" -h "${socket:-/var/run/postgresql}" -p "${port:-5432}" \
-      -d postgres -XAtq -F '|' -c "select name, context, pending_restart from pg_settings
-        union all select 'provision:admin-role', rolname, 'f' from pg_roles where rolname = 'provision_admin' and rolcanlogin and rolsuper" 2>&1
+    printf '%s\n' "select name, context, pending_restart from pg_settings
+        union all select 'provision:admin-role', rolname, 'f' from pg_roles where rolname = 'provision_admin' and rolcanlogin and rolsuper;" \
+      '\echo settings-end' "$reads" \
+    | PGOPTIONS="-c default_transaction_read_only=on" setpriv --reuid=postgres --regid=postgres --init-groups \
+      "/usr/lib/postgresql/$v/bin/psql" -h "${socket:-/var/run/postgresql}" -p "${port:-5432}" -d postgres -XAtq -F '|' 2>&1
   }
   cd /
   if ! out=$(settings); then
@@ -55,7 +60,7 @@ if [ -n "$pid" ]; then
     out=$(settings)
   fi
   echo "settings-begin"
-  echo "$out"
-  echo "settings-end"
+  printf '%s\n' "$out"
+  case "$out" in *settings-end*) ;; *) echo "settings-end" ;; esac
 fi
 INSIDE
