@@ -5,7 +5,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The top-level command; it only dispatches to its subcommands. */
+/** The top-level command; it only dispatches to its subcommands ({@link Main#SUBCOMMANDS}). */
 @Command(
         name = "provision",
         mixinStandardHelpOptions = true,
@@ -13,14 +13,6 @@ import picocli.CommandLine.Spec;
         description = {
             "Provisions PostgreSQL servers in LXC containers from one declarative inventory,",
             "over SSH: validate it, plan the changes, apply them."
-        },
-        subcommands = {
-            ValidateCommand.class,
-            PlanCommand.class,
-            ApplyCommand.class,
-            DestroyCommand.class,
-            ForceUnlockCommand.class,
-            picocli.AutoComplete.GenerateCompletion.class
         },
         footerHeading = "%nExamples:%n",
         footer = {

@@ -1,7 +1,11 @@
 package dev.provision.postgres;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * An admin connection to one database of one server: the only way drivers talk SQL. Values go in
@@ -43,12 +47,12 @@ public interface PostgresSession extends AutoCloseable {
      * them; the same check as {@link #passwordMatches}, for many roles at once, in one query
      * ({@link #passwordsRead}). The verifiers are checked here and never leave this method.
      */
-    default java.util.Set<String> matchingPasswords(Map<String, char[]> passwords) {
-        java.util.Set<String> matching = new java.util.HashSet<>();
+    default Set<String> matchingPasswords(Map<String, char[]> passwords) {
+        Set<String> matching = new HashSet<>();
         if (passwords.isEmpty()) {
             return matching;
         }
-        for (Map<String, Object> row : query(PASSWORDS, (Object) new java.util.TreeSet<>(passwords.keySet()).toArray(String[]::new))) {
+        for (Map<String, Object> row : query(PASSWORDS, (Object) new TreeSet<>(passwords.keySet()).toArray(String[]::new))) {
             String role = (String) row.get("rolname");
             String verifier = (String) row.get("rolpassword");
             if (verifier != null && ScramVerifier.matches(verifier, passwords.get(role))) {
@@ -59,8 +63,8 @@ public interface PostgresSession extends AutoCloseable {
     }
 
     /** The read {@link #matchingPasswords} makes for {@code roles}, to declare it ahead. */
-    static Read passwordsRead(java.util.Collection<String> roles) {
-        return Read.of("postgres", PASSWORDS, (Object) new java.util.TreeSet<>(roles).toArray(String[]::new));
+    static Read passwordsRead(Collection<String> roles) {
+        return Read.of("postgres", PASSWORDS, (Object) new TreeSet<>(roles).toArray(String[]::new));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.provision.postgres;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -39,7 +40,7 @@ public final class PrefetchedSession implements PostgresSession {
     @Override
     public List<Map<String, Object>> query(String sql, Object... params) {
         if (opened == null) {
-            List<Map<String, Object>> answer = answers.get(new Read(database, searchPath, sql, java.util.Arrays.asList(params)).key());
+            List<Map<String, Object>> answer = answers.get(new Read(database, searchPath, sql, Arrays.asList(params)).key());
             if (answer != null) {
                 return answer;
             }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs a server's declared {@link Read}s in one psql session inside its container, instead of one JDBC
@@ -136,10 +137,10 @@ public final class PsqlReads {
         return "'" + name.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 
-    private static java.util.Optional<List<Map<String, Object>>> rows(String json) {
+    private static Optional<List<Map<String, Object>>> rows(String json) {
         try (JsonParser parser = JSON.createParser(json)) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             List<Map<String, Object>> rows = new ArrayList<>();
             while (parser.nextToken() == JsonToken.START_OBJECT) {
@@ -151,9 +152,9 @@ public final class PsqlReads {
                 }
                 rows.add(row);
             }
-            return java.util.Optional.of(rows);
+            return Optional.of(rows);
         } catch (IOException e) {
-            return java.util.Optional.empty(); // not a complete answer: the session asks the server
+            return Optional.empty(); // not a complete answer: the session asks the server
         }
     }
 

@@ -21,12 +21,14 @@ import dev.provision.postgres.PostgresSessions;
 import dev.provision.postgres.PrefetchedSessions;
 import dev.provision.postgres.PsqlReads;
 import dev.provision.postgres.Read;
+import dev.provision.postgres.SqlFailed;
 import dev.provision.resource.pgserver.ServerReader;
 import dev.provision.resource.pgserver.ServerReads;
-import dev.provision.transport.CommandResult;
-import dev.provision.postgres.SqlFailed;
 import dev.provision.secret.SecretResolver;
+import dev.provision.transport.CommandResult;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,7 +45,7 @@ public final class DatabaseDriver implements ResourceDriver, ServerReads {
     /** Servers read at once, each through its own sessions, as the server driver reads them. */
     private static final int READERS = 6;
     private static final String MARKER = "@@provision-read";
-    private static final java.time.Duration READ_TIMEOUT = java.time.Duration.ofSeconds(60);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
     private final ClusterReader clusterReader = new ClusterReader();
     private final CatalogReader catalogReader = new CatalogReader();
@@ -130,7 +132,7 @@ public final class DatabaseDriver implements ResourceDriver, ServerReads {
     }
 
     /** The containers whose server declares roles or databases, and is targeted. */
-    private static List<Container> servers(java.util.Collection<Container> containers, Targets targets) {
+    private static List<Container> servers(Collection<Container> containers, Targets targets) {
         return containers.stream()
                 .filter(c -> c.postgres() != null && (!c.postgres().roles().isEmpty() || !c.postgres().databases().isEmpty()))
                 .filter(c -> targets.includes(Server.of(c.host(), c.name()).address()))

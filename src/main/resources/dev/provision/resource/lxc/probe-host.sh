@@ -8,8 +8,16 @@ nbridges=$1; shift
 if [ -f /sys/fs/cgroup/cgroup.controllers ]; then echo "cgroupfs cgroup2fs"; else echo "cgroupfs other"; fi
 if command -v lxc-create >/dev/null 2>&1; then echo "lxc yes"; else echo "lxc no"; fi
 if command -v debootstrap >/dev/null 2>&1; then echo "debootstrap yes"; else echo "debootstrap no"; fi
+# LXC's path: lxc.lxcpath in its system configuration (what lxc-config reports), else Debian's default.
 lxcpath=/var/lib/lxc
-if command -v lxc-config >/dev/null 2>&1; then lxcpath=$(lxc-config lxc.lxcpath 2>/dev/null || echo /var/lib/lxc); fi
+if [ -f /etc/lxc/lxc.conf ]; then
+  while IFS= read -r line; do
+    case "$line" in
+      *lxc.lxcpath*=*) key=${line%%=*}; key=${key#"${key%%[! ]*}"}; key=${key%"${key##*[! ]}"}
+        if [ "$key" = lxc.lxcpath ]; then v=${line#*=}; v=${v#"${v%%[! ]*}"}; v=${v%"${v##*[! ]}"}; [ -n "$v" ] && lxcpath=$v; fi ;;
+    esac
+  done </etc/lxc/lxc.conf
+fi
 echo "lxcpath $lxcpath"
 # A firewall whose FORWARD policy drops (Docker sets one) cuts containers off unless the bridge is let through.
 if command -v iptables >/dev/null 2>&1; then
@@ -19,7 +27,23 @@ $forward
 " in
     *"
 -P FORWARD DROP
-"*) echo "forward-drop $(printf '%s\n' "$forward" | grep -- '-j ACCEPT' | grep -o -- '-[io] [^ ]*' | sort -u | tr '\n' ' ')" ;;
+"*)
+      # the interfaces that ACCEPT rules name (-i X, -o X), each once; a function, so that its words
+      # do not replace the script's own arguments
+      seen=" "
+      accepted() {
+        while [ $# -gt 1 ]; do
+          case "$1" in -i|-o) case "$seen" in *" $1 $2 "*) ;; *) seen="$seen$1 $2 " ;; esac ;; esac
+          shift
+        done
+      }
+      set -f
+      while IFS= read -r rule; do
+        case "$rule" in *"-j ACCEPT"*) accepted $rule ;; esac
+      done <<RULES
+$forward
+RULES
+      set +f; echo "forward-drop ${seen# }" ;;
   esac
 fi
 # lxc-net marks itself up with network_up; its DHCP server can still have died (crash, OOM, a restored machine).
@@ -40,8 +64,10 @@ ADDR
 done
 # Overlay snapshots need overlayfs and an LXC path on a filesystem that can be its upper layer
 # (not overlayfs itself, as in a Docker container's root).
+overlayfs=no
+while read -r a b; do [ "${b:-$a}" = overlay ] && overlayfs=yes; done </proc/filesystems 2>/dev/null
 case "$(stat -fc %T "$lxcpath" 2>/dev/null)" in
-  ext2/ext3|xfs|btrfs|tmpfs) if grep -qw overlay /proc/filesystems 2>/dev/null; then echo "snapshot overlay"; else echo "snapshot none"; fi ;;
+  ext2/ext3|xfs|btrfs|tmpfs) if [ "$overlayfs" = yes ]; then echo "snapshot overlay"; else echo "snapshot none"; fi ;;
   *) echo "snapshot none" ;;
 esac
 nbases=${1:-0}; shift
