@@ -23,7 +23,9 @@ final class Wiring {
 
     /** @param baseDir the inventory's directory, which SQL file paths are relative to */
     static Engine engine(Path baseDir) {
-        DatabaseDriver databases = new DatabaseDriver(new SecretResolver(), new SchemaObjects(baseDir));
+        // -Dprovision.readAhead=false (JAVA_TOOL_OPTIONS) makes every read through admin sessions, for diagnosis
+        DatabaseDriver databases = new DatabaseDriver(new SecretResolver(), new SchemaObjects(baseDir),
+                !"false".equals(System.getProperty("provision.readAhead")));
         // each server's probe makes the database driver's reads too: one psql session per server and plan
         return new Engine(List.of(new LxcDriver(), new PgServerDriver(databases), databases));
     }

@@ -55,6 +55,7 @@ public final class DatabaseDriver implements ResourceDriver, ServerReads {
     private final SchemaPlanner schemas = new SchemaPlanner();
     private final GrantPlanner grants = new GrantPlanner();
     private final SchemaObjectPlanner objects;
+    private final boolean readAhead;
 
     public DatabaseDriver() {
         this(new SecretResolver(), SchemaObjectPlanner.NONE);
@@ -62,8 +63,17 @@ public final class DatabaseDriver implements ResourceDriver, ServerReads {
 
     /** {@code objects} plans the databases' SQL files, between their schemas and their grants. */
     public DatabaseDriver(SecretResolver secrets, SchemaObjectPlanner objects) {
+        this(secrets, objects, true);
+    }
+
+    /**
+     * @param readAhead false: every read goes through an admin session, none is made ahead in the
+     *     server's probe (to compare the two, or to rule reading ahead out when diagnosing a plan)
+     */
+    public DatabaseDriver(SecretResolver secrets, SchemaObjectPlanner objects, boolean readAhead) {
         this.passwords = new PasswordChecker(secrets);
         this.objects = objects;
+        this.readAhead = readAhead;
     }
 
     @Override
@@ -80,7 +90,8 @@ public final class DatabaseDriver implements ResourceDriver, ServerReads {
     /** The psql script of {@link #reads}, which the server's probe runs in its session ({@link ServerReads}). */
     @Override
     public String script(Container container, Targets targets) {
-        return servers(List.of(container), targets).isEmpty() ? "" : PsqlReads.script(reads(container, targets), MARKER);
+        return !readAhead || servers(List.of(container), targets).isEmpty() ? ""
+                : PsqlReads.script(reads(container, targets), MARKER);
     }
 
     /**
@@ -147,7 +158,7 @@ public final class DatabaseDriver implements ResourceDriver, ServerReads {
         }
         try {
             boolean absent = serverAbsent(earlier, container.name());
-            return plan(server, container.postgres(), absent || !connections.tunnelled() ? connections.postgres()
+            return plan(server, container.postgres(), absent || !readAhead || !connections.tunnelled() ? connections.postgres()
                     : readAhead(container, connections, targets), targets, absent);
         } catch (PlanningFailed | SqlFailed e) {
             if (Deferral.pending(earlier, containerAddress)) {
