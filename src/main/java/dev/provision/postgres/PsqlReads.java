@@ -40,6 +40,10 @@ public final class PsqlReads {
                     .append("\\connect ").append(metaArgument(db.getKey())).append('\n');
             for (int i : db.getValue()) {
                 Read read = reads.get(i);
+                if (read.relation() != null) {
+                    script.append("SELECT to_regclass(").append(Sql.literal(read.relation()))
+                            .append(") IS NOT NULL AS provision_relation_exists \\gset\n\\if :provision_relation_exists\n");
+                }
                 script.append("\\echo ").append(marker).append(' ').append(i).append('\n');
                 if (read.searchPath() != null) {
                     script.append("SET search_path = ").append(read.searchPath()).append(";\n");
@@ -48,6 +52,9 @@ public final class PsqlReads {
                         .append("\n) provision_row;\n");
                 if (read.searchPath() != null) {
                     script.append("RESET search_path;\n");
+                }
+                if (read.relation() != null) {
+                    script.append("\\endif\n");
                 }
             }
             script.append("\\endif\n");

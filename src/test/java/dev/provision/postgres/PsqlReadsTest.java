@@ -67,6 +67,22 @@ class PsqlReadsTest {
     }
 
     @Test
+    void aReadThatNeedsATableIsMadeOnlyWhenTheTableExists() {
+        String script = PsqlReads.script(List.of(Read.of("app", "SELECT path FROM provision.migrations").ifExists("provision.migrations")), MARKER);
+
+        assertThat(script).contains("""
+                SELECT to_regclass('provision.migrations') IS NOT NULL AS provision_relation_exists \\gset
+                \\if :provision_relation_exists
+                \\echo @@m 0
+                SELECT coalesce(json_agg(provision_row), '[]') FROM (
+                SELECT path FROM provision.migrations
+                ) provision_row;
+                \\endif
+                \\endif
+                """);
+    }
+
+    @Test
     void answersArriveTypedAndAFailedReadIsLeftUnanswered() {
         List<Read> reads = List.of(Read.of("postgres", "roles"), Read.of("postgres", "broken"), Read.of("app", "empty"));
         String output = """

@@ -76,7 +76,7 @@ final class Migrations {
 
     /** The reads {@link #pending} makes in {@code database}, to declare them ahead. */
     static List<Read> reads(String database) {
-        return List.of(Read.of(database, SchemaState.PRESENT, SchemaState.SCHEMA + ".migrations"), Read.of(database, APPLIED));
+        return List.of(Read.of(database, SchemaState.PRESENT, SchemaState.SCHEMA + ".migrations"), Read.of(database, APPLIED).ifExists(SchemaState.SCHEMA + ".migrations"));
     }
 
     private static Map<String, String> applied(PostgresSession session) {

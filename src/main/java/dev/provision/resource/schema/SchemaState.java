@@ -38,7 +38,7 @@ final class SchemaState {
 
     /** The reads {@link #read} and {@link #catalogDigest} make in {@code database}, to declare them ahead. */
     static List<Read> reads(String database) {
-        return List.of(Read.of(database, PRESENT, SCHEMA + ".schema_state"), Read.of(database, RECORDED),
+        return List.of(Read.of(database, PRESENT, SCHEMA + ".schema_state"), Read.of(database, RECORDED).ifExists(SCHEMA + ".schema_state"),
                 Read.of(database, CatalogDigest.QUERY).withSearchPath(CATALOG_PATH));
     }
 

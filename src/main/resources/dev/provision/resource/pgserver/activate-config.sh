@@ -25,10 +25,21 @@ start_() {
   while [ "$i" -lt 1200 ]; do
     pm
     if [ "$pm_status" = ready ] && kill -0 "$pm_pid" 2>/dev/null; then return 0; fi
-    case "$(systemctl show -p ActiveState --value "$unit")" in
-      failed) break ;;
-      inactive) [ "$i" -gt 20 ] && break ;;
-    esac
+    # Failed, or inactive with no job left for it (its start gave up): no use waiting. Inactive with a
+    # start job queued (a container still booting) is waited for.
+    st=$(systemctl show -p ActiveState -p Job "$unit")
+    case "$st" in *ActiveState=failed*) break ;; esac
+    case "
+$st
+" in *"
+ActiveState=inactive
+"*"
+Job=
+"*|*"
+Job=
+"*"
+ActiveState=inactive
+"*) [ "$i" -gt 20 ] && break ;; esac
     sleep 0.05; i=$((i + 1))
   done
   echo "the server did not start; its log:" >&2

@@ -42,13 +42,16 @@ for f in "$conf/postgresql.conf" "$conf/pg_hba.conf" "$data/postgresql.auto.conf
   echo "file-end"
 done
 if [ -n "$pid" ]; then
-  # One psql session (every transaction read-only) for the settings, then the further reads.
+  # One psql session (every transaction read-only) for the settings, then the further reads. Its
+  # errors are dropped: a read that fails is one the plan makes again through an admin session, which
+  # reports it; and error lines must not land among the settings (psql's stdout is buffered, its
+  # stderr is not).
   settings() {
     printf '%s\n' "select name, context, pending_restart from pg_settings
         union all select 'provision:admin-role', rolname, 'f' from pg_roles where rolname = 'provision_admin' and rolcanlogin and rolsuper;" \
       '\echo settings-end' "$reads" \
     | PGOPTIONS="-c default_transaction_read_only=on" setpriv --reuid=postgres --regid=postgres --init-groups \
-      "/usr/lib/postgresql/$v/bin/psql" -h "${socket:-/var/run/postgresql}" -p "${port:-5432}" -d postgres -XAtq -F '|' 2>&1
+      "/usr/lib/postgresql/$v/bin/psql" -h "${socket:-/var/run/postgresql}" -p "${port:-5432}" -d postgres -XAtq -F '|' 2>/dev/null
   }
   cd /
   if ! out=$(settings); then
