@@ -1,5 +1,7 @@
 package dev.provision.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.provision.cli.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -21,6 +23,15 @@ final class Cli {
         public String toString() {
             return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
         }
+    }
+
+    /** Plans with {@code options} and asserts the plan is empty (exit 0 with --detailed-exitcode); returns the run. */
+    Run assertConverged(String... options) {
+        List<String> all = new ArrayList<>(List.of("--detailed-exitcode"));
+        all.addAll(List.of(options));
+        Run plan = run("plan", all.toArray(String[]::new));
+        assertThat(plan.exitCode()).as("the next plan is empty:\n%s", plan).isZero();
+        return plan;
     }
 
     Run run(String command, String... options) {

@@ -188,7 +188,7 @@ class CliExperienceIT {
         assertThat(TMUX.screen(apply, false)).contains("Apply complete!");
         assertThat(lxc("lxc-info", "-n", "app", "-sH")).isEqualTo("RUNNING");
         assertThat(lxc("cat", "/var/lib/lxc/app/config")).contains(String.valueOf(512L * 1024 * 1024));
-        assertThat(cli("512MiB").run("plan", "--detailed-exitcode").exitCode()).as("converged").isZero();
+        cli("512MiB").assertConverged();
     }
 
     @Test

@@ -59,11 +59,6 @@ class CloneIT {
         return inside(container, "cd / && runuser -u postgres -- psql -XAtc \"" + sql + "\"");
     }
 
-    private static void assertConverged(Cli cli) {
-        Cli.Run plan = cli.run("plan", "--detailed-exitcode");
-        assertThat(plan.exitCode()).as("the next plan is empty:\n%s", plan).isZero();
-    }
-
     @Test
     @Order(1)
     void theFirstCreationPreparesTheBaseThenClonesIt() {
@@ -79,7 +74,7 @@ class CloneIT {
         assertThat(HOST.exec("sh", "-c", "ls /var/lib/lxc/" + BASE + "/rootfs/etc/postgresql/15 2>/dev/null | wc -l").strip())
                 .as("the base holds no PostgreSQL cluster").isEqualTo("0");
         assertThat(psql("one", "select datname from pg_database where datname = 'app'")).isEqualTo("app");
-        assertConverged(cli("one"));
+        cli("one").assertConverged();
     }
 
     @Test
@@ -100,7 +95,7 @@ class CloneIT {
         assertThat(apply.exitCode()).as("%s", apply).isZero();
         assertThat(psql("one", "select datname from pg_database where datname = 'app'")).as("the server works").isEqualTo("app");
         assertThat(psql("one", "select count(*) from pg_roles where rolname in ('app', 'provision_admin')")).isEqualTo("2");
-        assertConverged(cli("one"));
+        cli("one").assertConverged();
     }
 
     @Test
@@ -110,7 +105,7 @@ class CloneIT {
         Cli.Run apply = cli.run("apply", "--auto-approve");
         assertThat(apply.exitCode()).as("%s", apply).isZero();
         assertThat(apply.out()).contains("cloned from base " + BASE);
-        assertConverged(cli);
+        cli.assertConverged();
 
         for (String[] check : new String[][] {
             {"machine-id", "cat /etc/machine-id"},

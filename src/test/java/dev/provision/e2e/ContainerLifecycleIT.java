@@ -42,9 +42,7 @@ class ContainerLifecycleIT {
     }
 
     private static void assertConverged() {
-        Cli.Run plan = cli().run("plan", "--detailed-exitcode");
-        assertThat(plan.exitCode()).as("the next plan is empty:\n%s", plan).isZero();
-        assertThat(plan.out()).contains("No changes.");
+        assertThat(cli().assertConverged().out()).contains("No changes.");
     }
 
     @Test

@@ -74,8 +74,7 @@ class FaultsIT {
         assertThat(again.err()).as("the killed run's lock was released, and said so")
                 .contains("released a lock left by a run that was killed");
         assertThat(HOST.exec("lxc-info", "-n", "app", "-sH").strip()).isEqualTo("RUNNING");
-        Cli.Run converged = cli.run("plan", "--detailed-exitcode");
-        assertThat(converged.exitCode()).as("%s", converged).isZero();
+        cli.assertConverged();
     }
 
     private static String javaBinary() {

@@ -106,8 +106,7 @@ class HostFaultsIT {
         assertThat(again.err()).as("the failed run's lock was released, and said so")
                 .contains("released a lock left by a run that was killed or lost its connection (provision pid " + apply.pid());
         assertThat(psql("vanish", "select 1")).isEqualTo("1");
-        Cli.Run converged = cli.run("plan", "--detailed-exitcode");
-        assertThat(converged.exitCode()).as("%s", converged).isZero();
+        cli.assertConverged();
     }
 
     @Test
@@ -144,8 +143,7 @@ class HostFaultsIT {
 
         assertThat(again.exitCode()).as("%s", again).isZero();
         assertThat(psql("offline", "select 1")).isEqualTo("1");
-        Cli.Run converged = cli.run("plan", "--detailed-exitcode");
-        assertThat(converged.exitCode()).as("%s", converged).isZero();
+        cli.assertConverged();
     }
 
     private static Process startApply(Path inventory, Path log) throws Exception {
