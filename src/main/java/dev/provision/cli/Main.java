@@ -11,6 +11,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        LibraryLogging.silence();
         CommandLine cli = commandLine(args);
         cli.setOut(ConsoleStream.stdout());
         cli.setErr(ConsoleStream.stderr());
