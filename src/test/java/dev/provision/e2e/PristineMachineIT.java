@@ -38,7 +38,12 @@ class PristineMachineIT {
         assertThat(MACHINE.shell("/", "command -v java mvn lxc-create debootstrap; dpkg-query -W lxc-templates distro-info 2>/dev/null").output())
                 .as("the machine is pristine: nothing provision installs is there").isBlank();
 
-        PristineMachine.Run apply = MACHINE.shell(PristineMachine.PROJECT, command);
+        PristineMachine.Run apply;
+        try {
+            apply = MACHINE.shell(PristineMachine.PROJECT, command);
+        } finally {
+            MACHINE.keepDownloads();
+        }
         assertThat(apply.exitCode()).as("the README's first command on a pristine machine exits 0; its output ends:\n%s",
                 apply.tail(60)).isZero();
 

@@ -26,9 +26,9 @@ import org.testcontainers.utility.MountableFile;
  *
  * <p>What it is given stands in for a user's network and nothing else: the network's CA certificates
  * (as a user's machine would trust them), a copy of the machine's Maven repository (what Maven would
- * otherwise download), and an apt archive cache on this machine, {@value #APT_CACHE} (downloaded
- * packages, kept between runs; apt still reads the package lists from the registry and verifies every
- * package). The copy of the project is its files as git sees them (tracked and untracked, not ignored:
+ * otherwise download), and the packages apt downloaded in earlier runs, kept on this machine in
+ * {@value #APT_CACHE} and copied in and out (so that runs at once never share apt's archive directory
+ * and its lock; apt still reads the package lists from the registry and verifies every package). The copy of the project is its files as git sees them (tracked and untracked, not ignored:
  * no target/, no .git), at {@value #PROJECT}.
  */
 public final class PristineMachine extends GenericContainer<PristineMachine> {
@@ -36,6 +36,7 @@ public final class PristineMachine extends GenericContainer<PristineMachine> {
     public static final String PROJECT = "/root/provision";
     static final String APT_CACHE = "/var/cache/provision-test/apt-archives";
     private static final String MAVEN_CACHE = "/mnt/maven-repository";
+    private static final String APT_CACHE_MOUNT = "/mnt/apt-archives";
 
     private final Path mavenRepository;
 
@@ -52,7 +53,7 @@ public final class PristineMachine extends GenericContainer<PristineMachine> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the apt archive cache " + APT_CACHE, e);
         }
-        List<Bind> binds = new ArrayList<>(List.of(new Bind(APT_CACHE, new Volume("/var/cache/apt/archives"), AccessMode.rw)));
+        List<Bind> binds = new ArrayList<>(List.of(new Bind(APT_CACHE, new Volume(APT_CACHE_MOUNT), AccessMode.rw)));
         if (mavenRepository != null) {
             binds.add(new Bind(mavenRepository.toString(), new Volume(MAVEN_CACHE), AccessMode.ro));
         }
@@ -97,6 +98,7 @@ public final class PristineMachine extends GenericContainer<PristineMachine> {
         if (mavenRepository != null) {
             exec("cp", "-a", MAVEN_CACHE, "/root/.m2/repository");
         }
+        exec("find", APT_CACHE_MOUNT, "-maxdepth", "1", "-name", "*.deb", "-exec", "cp", "-t", "/var/cache/apt/archives/", "{}", "+");
         Path tar = projectTar(projectDir);
         try {
             copyFileToContainer(MountableFile.forHostPath(tar), "/root/provision.tar");
@@ -105,6 +107,11 @@ public final class PristineMachine extends GenericContainer<PristineMachine> {
         } finally {
             tar.toFile().delete();
         }
+    }
+
+    /** Keeps the packages apt downloaded here for the next run (those already kept are left as they are). */
+    public void keepDownloads() {
+        exec("find", "/var/cache/apt/archives", "-maxdepth", "1", "-name", "*.deb", "-exec", "cp", "-n", "-t", APT_CACHE_MOUNT, "{}", "+");
     }
 
     /**
