@@ -1,5 +1,6 @@
 package dev.provision.testbed;
 
+import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
@@ -61,14 +62,22 @@ public final class LxcHost extends GenericContainer<LxcHost> {
         withLabel("dev.provision.testbed.pid", String.valueOf(ProcessHandle.current().pid()));
         // The bind goes straight into the create command: withFileSystemBind would make Testcontainers
         // probe file mounting with an alpine container, which cannot be pulled here and stalls minutes.
-        withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
-                .withBinds(new Bind("/sys/fs/cgroup", new Volume("/sys/fs/cgroup"), AccessMode.rw))
-                .withCapAdd(CAPABILITIES)
-                .withSecurityOpts(List.of("seccomp=unconfined", "apparmor=unconfined"))
-                .withCgroupnsMode("host"));
+        withCreateContainerCmdModifier(LxcHost::allowNestedLxc);
         // The entrypoint starts lxc-net before sshd, so a listening sshd means the bridge is up too.
         waitingFor(Wait.forLogMessage(".*Server listening on 0\\.0\\.0\\.0 port 22.*", 1)
                 .withStartupTimeout(Duration.ofSeconds(90)));
+    }
+
+    /**
+     * Gives a container what nested LXC needs here, without {@code --privileged}: the capability list,
+     * no seccomp or AppArmor profile, the host's cgroup namespace and a writable {@code /sys/fs/cgroup}.
+     */
+    public static void allowNestedLxc(CreateContainerCmd cmd) {
+        cmd.getHostConfig()
+                .withBinds(new Bind("/sys/fs/cgroup", new Volume("/sys/fs/cgroup"), AccessMode.rw))
+                .withCapAdd(CAPABILITIES)
+                .withSecurityOpts(List.of("seccomp=unconfined", "apparmor=unconfined"))
+                .withCgroupnsMode("host");
     }
 
     /** Settings that reach this host's sshd from the test JVM, with its host key verified strictly. */
