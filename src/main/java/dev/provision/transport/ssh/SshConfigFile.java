@@ -28,6 +28,7 @@ public final class SshConfigFile {
     /** Reads {@code path}; a file that does not exist is an empty configuration, as for OpenSSH. */
     public static SshConfigFile read(Path path) {
         if (!Files.exists(path)) {
+            // Without a file the parser's classes are never loaded: nothing to pay for at start-up.
             return new SshConfigFile(path, List.of());
         }
         try {
@@ -45,6 +46,9 @@ public final class SshConfigFile {
 
     /** What the configuration says for {@code alias}; each part is {@code null} (or empty) when it says nothing. */
     public SshConfigHost lookup(String alias) {
+        if (entries.isEmpty()) {
+            return new SshConfigHost(null, null, null, null, null);
+        }
         List<HostConfigEntry> matching = HostConfigEntry.findMatchingEntries(alias, entries);
         String hostName = first(matching, HostConfigEntry.HOST_NAME_CONFIG_PROP);
         String port = first(matching, HostConfigEntry.PORT_CONFIG_PROP);
