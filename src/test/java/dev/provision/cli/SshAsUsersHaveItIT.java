@@ -118,6 +118,21 @@ class SshAsUsersHaveItIT {
     }
 
     @Test
+    void aKeyTheHostRefusesIsReportedAsRefusedEvenWhenItsFileIsEncrypted(@TempDir Path dir) throws IOException {
+        Path stranger = UserKeys.ed25519(dir, "id_stranger", PASSPHRASE);
+        try (SshAgentProcess agent = SshAgentProcess.start(dir)) {
+            agent.add(stranger, PASSPHRASE);
+            Host host = host(dir, direct("deploy").replace(encrypted.toString(), stranger.toString()));
+            assertThatThrownBy(() -> open(host, agent.socket()).close())
+                    .as("the host refused the agent's key; its file's missing passphrase is beside the point")
+                    .isInstanceOf(TransportException.class)
+                    .hasMessageContaining("the host refused ssh-agent key id_stranger for user deploy")
+                    .hasMessageContaining("authorized_keys")
+                    .hasMessageNotContaining("passphrase");
+        }
+    }
+
+    @Test
     void becomeNoneRunsAsTheLoginUser(@TempDir Path dir) throws IOException {
         Host host = host(dir, direct("deploy") + "become: none\nidentity_passphrase: { file: " + passphraseFile(dir, PASSPHRASE) + " }\n");
         try (Transport transport = open(host, null)) {

@@ -36,10 +36,11 @@ final class KeyAuthenticator {
     /** Authenticates {@code client}, or throws a {@link TransportException} that says what failed and what to do. */
     void authenticate(SSHClient client) {
         List<String> refused = new ArrayList<>();
+        List<byte[]> refusedByHost = new ArrayList<>();
         String agentProblem = null;
         if (settings.agentSocket() != null) {
             try {
-                if (loginWithAgent(client, refused)) {
+                if (loginWithAgent(client, refused, refusedByHost)) {
                     return;
                 }
             } catch (IllegalStateException e) {
@@ -48,6 +49,10 @@ final class KeyAuthenticator {
         }
         List<Path> files = identityFiles();
         for (Path file : files) {
+            byte[] blob = publicBlob(Path.of(file + ".pub"));
+            if (blob != null && refusedByHost.stream().anyMatch(r -> Arrays.equals(r, blob))) {
+                continue; // the same key, already refused through the agent: no passphrase needed to know that
+            }
             KeyProvider key = unlock(client, file, agentProblem);
             try {
                 client.authPublickey(settings.user(), key);
@@ -61,7 +66,7 @@ final class KeyAuthenticator {
         throw new TransportException(who + ": " + failure(refused, agentProblem));
     }
 
-    private boolean loginWithAgent(SSHClient client, List<String> refused) {
+    private boolean loginWithAgent(SSHClient client, List<String> refused, List<byte[]> refusedByHost) {
         List<Identity> keys = preferred(SshAgent.keys(settings.agentSocket()));
         for (Identity key : keys) {
             AgentKeyAuth auth = new AgentKeyAuth(key);
@@ -70,6 +75,7 @@ final class KeyAuthenticator {
                 return true;
             } catch (UserAuthException e) {
                 refused.add("ssh-agent key " + auth.keyName());
+                refusedByHost.add(key.getPublicKeyBlob());
             } catch (IOException e) {
                 throw new TransportException(who + ": cannot authenticate with ssh-agent key " + auth.keyName() + ": " + message(e), e);
             }
