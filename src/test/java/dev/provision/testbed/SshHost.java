@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A pristine SSH host as users have one: sshd, sudo and two non-root users, {@code deploy} (sudo
@@ -45,7 +46,7 @@ public final class SshHost extends GenericContainer<SshHost> {
 
     /** Runs the container with the LXC host's Docker capabilities, so that provision can run LXC in it. */
     public SshHost withNestedLxc() {
-        return withCreateContainerCmdModifier(LxcHost::allowNestedLxc);
+        return withCreateContainerCmdModifier(cmd -> LxcHost.allowNestedLxc(cmd.getHostConfig(), List.of()));
     }
 
     /** Lets {@code user} log in with the public key {@code publicKey} (an OpenSSH {@code .pub} file). */
