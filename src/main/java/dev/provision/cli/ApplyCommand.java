@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import dev.provision.plan.HazardKind;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,15 +60,22 @@ final class ApplyCommand implements Callable<Integer> {
             description = "A plan saved by 'provision plan --out'; applied as it is, without a prompt.")
     Path planFile;
 
-    @Option(names = "--allow", paramLabel = "HAZARD",
-            description = "Allow changes with this hazard, e.g. container-replace. Repeatable.")
-    Set<String> allow = new LinkedHashSet<>();
+    @Option(names = "--allow", paramLabel = "HAZARD", converter = HazardKindConverter.class,
+            completionCandidates = HazardKind.Names.class,
+            description = "Allow changes with this hazard. Repeatable. One of: ${COMPLETION-CANDIDATES}.")
+    Set<HazardKind> allow = new LinkedHashSet<>();
 
     @Option(names = "--show-commands", description = "Show the exact commands and SQL each change runs.")
     boolean showCommands;
 
     @Spec
     CommandSpec spec;
+
+    private Set<String> allowed() {
+        Set<String> ids = new LinkedHashSet<>();
+        allow.forEach(kind -> ids.add(kind.id()));
+        return ids;
+    }
 
     @Override
     public Integer call() {
@@ -104,7 +112,7 @@ final class ApplyCommand implements Callable<Integer> {
             document.apply(record);
             Session.Continuation continuation = saved != null ? Session.Continuation.NONE
                     : new Session.Continuation(change.autoApprove ? () -> true : () -> new Confirmation(spec).ask("apply"));
-            session.apply(plan, scope, Mode.APPLY, allow, output, record, change.parallelism, continuation);
+            session.apply(plan, scope, Mode.APPLY, allowed(), output, record, change.parallelism, continuation);
             document.outcome("applied");
             return ExitCodes.OK;
         } catch (RuntimeException e) {

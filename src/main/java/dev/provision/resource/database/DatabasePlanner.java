@@ -23,7 +23,7 @@ import java.util.TreeSet;
  * {@code database-recreate} hazard. Pure: no I/O.
  */
 final class DatabasePlanner {
-    static final String RECREATE = "database-recreate";
+    static final String RECREATE = dev.provision.plan.HazardKind.DATABASE_RECREATE.id();
 
     /**
      * What the database needs, and whether its contents must be planned as for a new database (it is
