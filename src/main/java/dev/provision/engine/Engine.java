@@ -21,6 +21,7 @@ public final class Engine {
 
     public Plan plan(Inventory inventory, Connections connections, Targets targets, Mode mode) {
         List<PlannedChange> changes = new ArrayList<>();
+        List<dev.provision.plan.UnmanagedResource> unmanaged = java.util.Collections.synchronizedList(new ArrayList<>());
         List<ResourceDriver> ordered = mode == Mode.DESTROY ? reversed(drivers) : drivers;
         // every read of this plan is declared first, so a host and its containers cost one round trip
         List<Probe> probes = new ArrayList<>();
@@ -30,13 +31,15 @@ public final class Engine {
         connections.probes().declare(probes);
         try {
             for (ResourceDriver driver : ordered) {
-                changes.addAll(driver.plan(inventory, connections, targets, mode, List.copyOf(changes)));
+                changes.addAll(driver.plan(inventory, connections, targets, mode, List.copyOf(changes), unmanaged::add));
             }
         } finally {
             connections.planEnded();
         }
         // Every part of the inventory is managed by a driver now, so nothing is left unchecked.
-        return new Plan(changes, List.of());
+        List<dev.provision.plan.UnmanagedResource> found = new ArrayList<>(unmanaged);
+        found.sort(java.util.Comparator.comparing(dev.provision.plan.UnmanagedResource::address));
+        return new Plan(changes, List.of(), found);
     }
 
     private static <T> List<T> reversed(List<T> list) {
