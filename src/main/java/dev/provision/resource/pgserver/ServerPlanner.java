@@ -110,8 +110,8 @@ public final class ServerPlanner {
             List<String> after2 = HbaLines.rules(desired.pgHbaConf());
             removedRules = before2.stream().filter(r -> !after2.contains(r)).toList();
             List<String> added = after2.stream().filter(r -> !before2.contains(r)).toList();
-            removedRules.forEach(r -> attributes.add(new AttributeChange("hba", r, null)));
-            added.forEach(r -> attributes.add(new AttributeChange("hba", null, r)));
+            removedRules.forEach(r -> attributes.add(new AttributeChange("pg_hba.conf", r, null)));
+            added.forEach(r -> attributes.add(new AttributeChange("pg_hba.conf", null, r)));
             if (removedRules.isEmpty() && added.isEmpty()) {
                 attributes.add(new AttributeChange("pg_hba.conf", hba.lines().count() + " lines",
                         desired.pgHbaConf().lines().count() + " lines"));
