@@ -119,10 +119,24 @@ class RemovalIT {
         HOST.exec("sh", "-c", "mkdir -p /var/lib/lxc/handmade && echo 'lxc.uts.name = handmade' > /var/lib/lxc/handmade/config");
         assertThat(cli(FULL).assertConverged().out()).as("what was made by hand is not a change")
                 .contains("No changes.", "left alone", "containers.handmade");
+        assertThat(HOST.exec("cat", "/var/lib/provision/lxc/spare.owner").strip()).as("the container names its inventory")
+                .isEqualTo(dir.resolve("inventory.yaml").toAbsolutePath().normalize().toString());
     }
 
     @Test
     @Order(2)
+    void aContainerFromBeforeOwnersWereRecordedIsAdoptedByTheNextApply() {
+        HOST.exec("rm", "/var/lib/provision/lxc/spare.owner"); // as an older provision left it
+
+        Cli.Run plan = cli(FULL).run("plan");
+
+        assertThat(plan.out()).as("%s", plan).contains("~ containers.spare.ownership", "Plan: 0 to add, 1 to change, 0 to destroy.");
+        assertThat(cli(FULL).run("apply", "--auto-approve").exitCode()).isZero();
+        cli(FULL).assertConverged();
+    }
+
+    @Test
+    @Order(3)
     void removalsArePlannedAsDeletesNoLongerDeclaredAndHandMadeThingsAsUnmanaged() {
         Cli.Run plan = cli(REDUCED).run("plan", "--json");
 
@@ -169,7 +183,7 @@ class RemovalIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void applyWithoutAllowRefusesTheDataLossKindsAndChangesNothing() {
         Cli.Run apply = cli(REDUCED).run("apply", "--auto-approve");
 
@@ -181,7 +195,7 @@ class RemovalIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void applyWithAllowRemovesThemAndLeavesWhatItDidNotCreate() {
         Cli.Run apply = cli(REDUCED).run("apply", "--auto-approve", "--allow", "database-drop", "--allow", "schema-drop",
                 "--allow", "role-drop", "--allow", "container-destroy");
