@@ -38,6 +38,24 @@ class PlanJsonTest {
     }
 
     @Test
+    void unmanagedResourcesAreListedConformToTheSchemaAndReadBack() {
+        Plan plan = new Plan(List.of(), List.of(), List.of(
+                new dev.provision.plan.UnmanagedResource(dev.provision.plan.ResourceAddress.of("containers", "handmade"), "container"),
+                new dev.provision.plan.UnmanagedResource(dev.provision.plan.ResourceAddress.of("containers", "db", "postgres", "roles",
+                        "by_hand"), "role")));
+
+        String json = document("plan").plan(plan, true).outcome("no_changes").toJson();
+
+        assertThat(PlanSchema.problems(json)).as("problems of\n%s", json).isEmpty();
+        JsonNode node = PlanSchema.parse(json);
+        assertThat(node.at("/plan/unmanaged_resources/1/address").asText()).isEqualTo("containers.db.postgres.roles.by_hand");
+        assertThat(node.at("/plan/unmanaged_resources/1/kind").asText()).isEqualTo("role");
+        assertThat(PlanJson.fromJson(node.path("plan")).foreign()).as("a plan file keeps them").isEqualTo(plan.foreign());
+        assertThat(PlanSchema.problems(json.replace("\"kind\" : \"role\"", "\"kind\" : \"trigger\"")))
+                .as("an unknown kind").isNotEmpty();
+    }
+
+    @Test
     void theSchemaRejectsWhatTheFormatDoesNotAllow() {
         String json = document("plan").plan(PLAN, false).outcome("changes").toJson();
 
