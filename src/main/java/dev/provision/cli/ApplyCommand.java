@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
             "Given a PLANFILE written by 'provision plan --out', apply reads reality again and applies exactly"
                     + " that plan without asking; if reality or the inventory changed since, it refuses and changes nothing.",
             "",
-            "Changes with hazards (a container replaced, data lost) are refused unless allowed with --allow."
+            "Changes with hazards (a container replaced, data lost) are refused unless allowed with --allow;"
+                    + " so are data-loss removals of what provision created and the inventory no longer declares."
                     + " Apply stops at the first failure; the next apply continues from where it stopped."
         },
         footerHeading = "%nExamples:%n",
@@ -44,6 +45,7 @@ import picocli.CommandLine.Spec;
             "  provision apply --auto-approve --json > run.json # CI: machine-readable result",
             "  provision plan --out db.plan && provision apply db.plan",
             "  provision apply --allow container-replace        # accept this hazard",
+            "  provision apply --allow database-drop            # remove a database the inventory no longer declares",
             "  provision apply -v --log-file apply.log          # every remote command, secrets redacted"
         })
 final class ApplyCommand implements Callable<Integer> {
