@@ -62,7 +62,7 @@ final class DestroyCommand implements Callable<Integer> {
                 return ExitCodes.FAILURE;
             }
             document.apply(record);
-            session.apply(plan, targets.targets(), Mode.DESTROY, Set.of("container-destroy"), output, record, change.parallelism,
+            session.apply(plan, targets.targets(), Mode.DESTROY, Set.of(dev.provision.plan.HazardKind.CONTAINER_DESTROY.id()), output, record, change.parallelism,
                     Session.Continuation.NONE);
             document.outcome("applied");
             return ExitCodes.OK;

@@ -51,6 +51,19 @@ class PlanPrinterTest {
     }
 
     @Test
+    void whatProvisionDidNotCreateIsNamedOnOneLineAndIsNotAChange() {
+        Plan plan = new Plan(List.of(), List.of(), List.of(
+                new dev.provision.plan.UnmanagedResource(ResourceAddress.of("containers", "handmade"), "container"),
+                new dev.provision.plan.UnmanagedResource(ResourceAddress.of("containers", "db", "postgres", "roles", "dba"), "role")));
+        StringWriter text = new StringWriter();
+
+        new PlanPrinter(new PrintWriter(text), Ansi.OFF, false).print(plan);
+
+        assertThat(text.toString()).isEqualTo("Not created by provision, left alone (2): containers.handmade,"
+                + " containers.db.postgres.roles.dba\nNo changes. Reality matches the inventory.\n");
+    }
+
+    @Test
     void coloursOnlyWhenAnsiIsOn() {
         String coloured = print(Ansi.ON, false);
         String plain = print(Ansi.OFF, false);

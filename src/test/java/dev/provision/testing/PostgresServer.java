@@ -126,6 +126,7 @@ public final class PostgresServer implements AutoCloseable {
                 statements.add("DROP OWNED BY " + role + " CASCADE");
                 statements.add("DROP ROLE " + role);
             }
+            statements.add("DROP SCHEMA IF EXISTS provision CASCADE"); // provision's record of what it created
             statements.forEach(s::executeAlone);
         }
     }

@@ -195,8 +195,7 @@ final class ContainerSteps {
             steps.add(stop());
         }
         steps.add(Step.Run.of(host, SHORT, "lxc-destroy", "-n", name()));
-        steps.add(new Step.Run(host, List.of("rm", "-f", "/var/lib/provision/lxc/" + name() + ".applied"), null, SHORT,
-                "forget " + name(), false));
+        steps.add(ContainerOwner.forget(host, name()));
         return steps;
     }
 

@@ -48,8 +48,6 @@ class DriftServerTest {
                         "databases.app.grants.app_user", "future tables in core created by app_owner", "SELECT", "SELECT, INSERT"),
                 Arguments.of("a database setting changed", "postgres", List.of("ALTER DATABASE app SET work_mem = '64MB'"),
                         "databases.app", "settings.work_mem", "64MB", "32MB"),
-                Arguments.of("a database setting added", "postgres", List.of("ALTER DATABASE app SET statement_timeout = '5s'"),
-                        "databases.app", "settings.statement_timeout", "5s", null),
                 Arguments.of("a database owner", "postgres", List.of("ALTER DATABASE app OWNER TO app_user"),
                         "databases.app", "owner", "app_user", "app_owner"),
                 Arguments.of("a schema owner", "app", List.of("ALTER SCHEMA core OWNER TO app_user"),
