@@ -9,7 +9,7 @@ import dev.provision.plan.ResourceAddress;
 import dev.provision.postgres.PostgresSession;
 import dev.provision.postgres.PostgresSessions;
 import dev.provision.postgres.Read;
-import dev.provision.postgres.SqlScanner;
+import dev.provision.postgres.SqlParser;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -51,7 +51,7 @@ final class ObjectsPlanner {
         }
         if (sessions == null || !exists(sessions.open(container, null), db.name())) {
             List<String> statements = sql.files().stream().flatMap(f -> f.statements().stream())
-                    .map(SqlScanner.Statement::text).toList();
+                    .map(SqlParser.Statement::text).toList();
             return Optional.of(new PlannedChange(address, Action.CREATE, Cause.INVENTORY,
                     "new database: run " + String.join(", ", sql.paths()) + " as " + owner(db)
                             + (migrations.isEmpty() ? "" : "; record its migrations as applied without running them"),
