@@ -153,6 +153,7 @@ public final class PlanJson {
             ArrayNode statements = node.putArray("statements");
             sql.statements().forEach(statements::add);
             node.put("transactional", sql.transactional());
+            node.put("records", sql.records());
         } else if (step instanceof Step.SetPassword password) {
             node.put("container", password.container());
             node.put("role", password.role());
@@ -210,7 +211,7 @@ public final class PlanJson {
                 List<String> statements = new ArrayList<>();
                 array(exec, "statements").forEach(s -> statements.add(s.asText()));
                 yield new Step.Sql(host, text(exec, "container"), nullableText(exec, "database"), statements,
-                        exec.path("transactional").asBoolean(true));
+                        exec.path("transactional").asBoolean(true), exec.path("records").asInt(0));
             }
             case "set_password" -> {
                 JsonNode secret = exec.path("secret");
