@@ -104,7 +104,8 @@ final class ApplyCommand implements Callable<Integer> {
             document.apply(record);
             Session.Continuation continuation = saved != null ? Session.Continuation.NONE
                     : new Session.Continuation(change.autoApprove ? () -> true : () -> new Confirmation(spec).ask("apply"));
-            session.apply(plan, scope, Mode.APPLY, allow, output, record, change.parallelism, continuation);
+            session.apply(plan, scope, Mode.APPLY, allow, output, record, change.parallelism, continuation,
+                    change.lockTimeout);
             document.outcome("applied");
             return ExitCodes.OK;
         } catch (RuntimeException e) {

@@ -63,7 +63,7 @@ final class DestroyCommand implements Callable<Integer> {
             }
             document.apply(record);
             session.apply(plan, targets.targets(), Mode.DESTROY, Set.of("container-destroy"), output, record, change.parallelism,
-                    Session.Continuation.NONE);
+                    Session.Continuation.NONE, change.lockTimeout);
             document.outcome("applied");
             return ExitCodes.OK;
         } catch (RuntimeException e) {
