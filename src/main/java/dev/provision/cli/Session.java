@@ -11,6 +11,7 @@ import dev.provision.engine.Mode;
 import dev.provision.engine.Targets;
 import dev.provision.inventory.Inventory;
 import dev.provision.inventory.Loaded;
+import dev.provision.engine.HeldLock;
 import dev.provision.engine.LockScope;
 import dev.provision.engine.PlanningFailed;
 import dev.provision.engine.RunLocks;
@@ -40,6 +41,8 @@ final class Session implements AutoCloseable {
     private final Engine engine;
     private final CommandLog log;
     private final Set<String> printedNotes = new java.util.HashSet<>();
+    /** What this run's locks say of it. */
+    private final String owner = HeldLock.newOwner();
 
     private Session(CommonOptions options, CommandSpec spec, Inventory inventory) {
         this.options = options;
@@ -47,7 +50,7 @@ final class Session implements AutoCloseable {
         this.inventory = inventory;
         this.log = CommandLog.open(options, spec.commandLine().getErr(), spec.name());
         this.connections = new Connections(inventory, Wiring.transports(log.writer()));
-        this.engine = Wiring.engine(inventory.baseDir(), this::note, this::unlockCommand);
+        this.engine = Wiring.engine(inventory.baseDir(), owner, this::note, this::unlockCommand);
     }
 
     /** Prints a note for the user on standard error (never among --json's output), once per text. */
@@ -117,7 +120,7 @@ final class Session implements AutoCloseable {
     void apply(Plan plan, Targets targets, Mode mode, Set<String> allowedHazards, Output output, ApplyRecord record,
             int parallelism, Continuation continuation, Duration lockTimeout) {
         refuseHazards(plan, allowedHazards, "");
-        RunLocks lock = new RunLocks(this::unlockCommand, this::note);
+        RunLocks lock = new RunLocks(owner, this::unlockCommand, this::note);
         HostLockRelease release = new HostLockRelease(lock);
         try (lock;
                 ProgressPrinter progress = new ProgressPrinter(output.human(), output.ansi(), output.terminal())) {

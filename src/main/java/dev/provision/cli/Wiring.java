@@ -27,16 +27,17 @@ final class Wiring {
 
     /**
      * @param baseDir the inventory's directory, which SQL file paths are relative to
+     * @param owner what this run's locks say of it
      * @param notes told what the user should know of while planning (other runs' locks, leftovers removed)
      * @param unlockCommand the exact command that releases a lock by force
      */
-    static Engine engine(Path baseDir, Consumer<String> notes, Function<LockScope, String> unlockCommand) {
+    static Engine engine(Path baseDir, String owner, Consumer<String> notes, Function<LockScope, String> unlockCommand) {
         // -Dprovision.readAhead=false (JAVA_TOOL_OPTIONS) makes every read through admin sessions, for diagnosis
         DatabaseDriver databases = new DatabaseDriver(new SecretResolver(), new SchemaObjects(baseDir, notes),
                 !"false".equals(System.getProperty("provision.readAhead")));
         // each server's probe makes the database driver's reads too: one psql session per server and plan;
         // the lock survey's read joins each host's probes
-        return new Engine(List.of(new LockSurvey(notes, unlockCommand), new LxcDriver(), new PgServerDriver(databases),
+        return new Engine(List.of(new LockSurvey(owner, notes, unlockCommand), new LxcDriver(), new PgServerDriver(databases),
                 databases));
     }
 

@@ -23,13 +23,9 @@ public record HeldLock(LockScope scope, String owner, long ageSeconds) {
         return Optional.of(new HeldLock(LockScope.parse(host, fields[0]), fields[1], Long.parseLong(fields[2].strip())));
     }
 
-    /** The owner text this run writes into the locks it takes. */
-    static final String THIS_RUN = "provision pid " + ProcessHandle.current().pid() + " on " + machine() + " since "
-            + java.time.Instant.now();
-
-    /** Whether this run holds the lock. */
-    public boolean ours() {
-        return owner.equals(THIS_RUN);
+    /** The owner text a run starting now writes into the locks it takes; runs in one process differ by their start. */
+    public static String newOwner() {
+        return "provision pid " + ProcessHandle.current().pid() + " on " + machine() + " since " + java.time.Instant.now();
     }
 
     /**

@@ -22,14 +22,17 @@ import java.util.stream.Collectors;
 public final class LockSurvey implements ResourceDriver {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+    private final String owner;
     private final Consumer<String> notes;
     private final Function<LockScope, String> unlockCommand;
 
     /**
+     * @param owner what this run's own locks say, which are not reported
      * @param notes told about each lock found
      * @param unlockCommand the exact command that releases a lock by force
      */
-    public LockSurvey(Consumer<String> notes, Function<LockScope, String> unlockCommand) {
+    public LockSurvey(String owner, Consumer<String> notes, Function<LockScope, String> unlockCommand) {
+        this.owner = owner;
         this.notes = notes;
         this.unlockCommand = unlockCommand;
     }
@@ -51,7 +54,7 @@ public final class LockSurvey implements ResourceDriver {
                 continue; // the host's own read reports an unreachable host
             }
             for (HeldLock lock : found) {
-                if (!lock.ours() && (lock.scope().hostWide() || containers.contains(lock.scope().container()))) {
+                if (!lock.owner().equals(owner) && (lock.scope().hostWide() || containers.contains(lock.scope().container()))) {
                     notes.accept(describe(lock));
                 }
             }

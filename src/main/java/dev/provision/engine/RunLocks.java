@@ -31,17 +31,19 @@ public final class RunLocks implements AutoCloseable {
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
     private static final int HELD = 75;
 
-    private final String owner = HeldLock.THIS_RUN;
+    private final String owner;
     private final Function<LockScope, String> unlockCommand;
     private final Consumer<String> notes;
     private final Map<LockScope, Transport> held = new LinkedHashMap<>();
     private final Set<String> unreleased = new LinkedHashSet<>();
 
     /**
+     * @param owner what the locks say of this run ({@link HeldLock#newOwner()})
      * @param unlockCommand the exact command that releases a lock by force, for the messages
      * @param notes told when a lock left by a killed run is released
      */
-    public RunLocks(Function<LockScope, String> unlockCommand, Consumer<String> notes) {
+    public RunLocks(String owner, Function<LockScope, String> unlockCommand, Consumer<String> notes) {
+        this.owner = owner;
         this.unlockCommand = unlockCommand;
         this.notes = notes;
     }

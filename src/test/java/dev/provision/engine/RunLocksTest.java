@@ -46,7 +46,7 @@ class RunLocksTest {
     void aLockOnAnUnreachableHostIsReportedWithHowToReleaseIt() {
         Host bed = new Host();
         Host spare = new Host();
-        RunLocks lock = new RunLocks(scope -> "provision force-unlock -i inv.yaml " + scope.address(), note -> {});
+        RunLocks lock = new RunLocks(HeldLock.newOwner(), scope -> "provision force-unlock -i inv.yaml " + scope.address(), note -> {});
         lock.acquire("bed", bed, List.of(LockScope.container("bed", "app"), LockScope.host("bed")), Duration.ZERO, line -> {});
         lock.acquire("spare", spare, List.of(LockScope.container("spare", "db")), Duration.ZERO, line -> {});
         bed.reachable = false;
@@ -62,7 +62,7 @@ class RunLocksTest {
 
     @Test
     void releasedLocksLeaveNothingToReport() {
-        RunLocks lock = new RunLocks(scope -> "provision force-unlock " + scope.address(), note -> {});
+        RunLocks lock = new RunLocks(HeldLock.newOwner(), scope -> "provision force-unlock " + scope.address(), note -> {});
         lock.acquire("bed", new Host(), List.of(LockScope.host("bed")), Duration.ZERO, line -> {});
 
         lock.close();

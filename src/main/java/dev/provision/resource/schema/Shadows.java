@@ -168,7 +168,7 @@ final class Shadows {
      */
     private void claim(PostgresSession admin) {
         if (admin.query(HOLDS_LIVENESS, ScratchNames.LIVENESS_KEY, ScratchNames.RUN_ID).isEmpty()) {
-            admin.query("SELECT pg_advisory_lock(?, ?)", ScratchNames.LIVENESS_KEY, ScratchNames.RUN_ID);
+            admin.query("SELECT pg_advisory_lock_shared(?, ?)", ScratchNames.LIVENESS_KEY, ScratchNames.RUN_ID);
         }
         Set<Long> live = admin.query("SELECT objid::text AS run FROM pg_locks WHERE locktype = 'advisory' AND granted"
                         + " AND classid = ?::int::oid AND objsubid = 2", ScratchNames.LIVENESS_KEY)

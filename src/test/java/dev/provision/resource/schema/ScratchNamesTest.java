@@ -18,13 +18,14 @@ class ScratchNamesTest {
             assertThat(owner.thisRun()).as("made by this run").isTrue();
             assertThat(owner.created()).isEqualTo(at);
         });
+        assertThat(ScratchNames.of("0123456789ab", at)).as("two comparisons of one run in one second differ").isNotEqualTo(name);
         assertThat(ScratchNames.owner(name + "_d")).as("the printed copies belong to the same run")
                 .hasValueSatisfying(owner -> assertThat(owner.runId()).isEqualTo(ScratchNames.RUN_ID));
     }
 
     @Test
     void namesOfOtherRunsAndOfOlderVersionsAreRecognised() {
-        assertThat(ScratchNames.owner("provision_shadow_0123456789ab_0000002a_1")).hasValueSatisfying(owner -> {
+        assertThat(ScratchNames.owner("provision_shadow_0123456789ab_0000002a_1_beef")).hasValueSatisfying(owner -> {
             assertThat(owner.runId()).isEqualTo(42);
             assertThat(owner.thisRun()).isFalse();
         });
