@@ -3,6 +3,7 @@ package dev.provision.cli;
 import dev.provision.engine.LockScope;
 import dev.provision.engine.RunLocks;
 import dev.provision.inventory.Container;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,31 +44,35 @@ final class ForceUnlockCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Session session = Session.open(options, spec)) {
-            LockScope scope = scope(session);
-            Optional<String> owner = RunLocks.forceRelease(session.connections().get(scope.host()), scope);
-            spec.commandLine().getOut().println(owner.isEmpty()
-                    ? capitalized(scope.describe()) + " was not locked."
-                    : "Released the lock on " + scope.describe() + " held by: " + owner.get());
+            for (LockScope scope : scopes(session)) {
+                Optional<String> owner = RunLocks.forceRelease(session.connections().get(scope.host()), scope);
+                spec.commandLine().getOut().println(owner.isEmpty()
+                        ? capitalized(scope.describe()) + " was not locked."
+                        : "Released the lock on " + scope.describe() + " held by: " + owner.get());
+            }
             return ExitCodes.OK;
         }
     }
 
-    private LockScope scope(Session session) {
+    /**
+     * The lock {@code lock} names. A container the inventory no longer declares (one being removed) is
+     * looked for on every host.
+     */
+    private List<LockScope> scopes(Session session) {
         if (lock.startsWith("containers.")) {
             String name = lock.substring("containers.".length());
             Container container = session.inventory().containers().get(name);
             if (container == null) {
-                throw new UserError("no container named \"" + name + "\" in " + options.inventory
-                        + "; the containers are " + session.inventory().containers().keySet());
+                return session.inventory().hosts().keySet().stream().map(host -> LockScope.container(host, name)).toList();
             }
-            return LockScope.container(container.host(), name);
+            return List.of(LockScope.container(container.host(), name));
         }
         String host = lock.startsWith("hosts.") ? lock.substring("hosts.".length()) : lock;
         if (!session.inventory().hosts().containsKey(host)) {
             throw new UserError("no host named \"" + host + "\" in " + options.inventory
                     + "; the hosts are " + session.inventory().hosts().keySet() + " (a container's lock is containers.NAME)");
         }
-        return LockScope.host(host);
+        return List.of(LockScope.host(host));
     }
 
     private static String capitalized(String text) {

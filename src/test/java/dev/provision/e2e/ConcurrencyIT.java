@@ -86,9 +86,14 @@ class ConcurrencyIT {
         }
     }
 
+    /** Runs {@code sql} in the maintenance database of {@code container}'s server. */
     private static String psql(String container, String sql) {
+        return psql(container, "postgres", sql);
+    }
+
+    private static String psql(String container, String database, String sql) {
         return HOST.exec("lxc-attach", "-n", container, "--", "sh", "-c",
-                "cd / && runuser -u postgres -- psql -XAtc \"" + sql + "\"").strip();
+                "cd / && runuser -u postgres -- psql -XAt -d " + database + " -c \"" + sql + "\"").strip();
     }
 
     private static String scratchDatabases(String container) {
@@ -150,10 +155,10 @@ class ConcurrencyIT {
         sql("c1", TABLE + "CREATE INDEX events_body ON public.events (body);\n");
         try {
             List<Timed> plans = together(List.of(
-                    args(inventory, "plan", "--detailed-exitcode", "--target", "containers.c1"),
-                    args(inventory, "plan", "--detailed-exitcode", "--target", "containers.c1"),
-                    args(inventory, "plan", "--detailed-exitcode", "--target", "containers.c1"),
-                    args(inventory, "plan", "--detailed-exitcode", "--target", "containers.c1")));
+                    args(inventory, "plan", "--detailed-exitcode", "--show-commands", "--target", "containers.c1"),
+                    args(inventory, "plan", "--detailed-exitcode", "--show-commands", "--target", "containers.c1"),
+                    args(inventory, "plan", "--detailed-exitcode", "--show-commands", "--target", "containers.c1"),
+                    args(inventory, "plan", "--detailed-exitcode", "--show-commands", "--target", "containers.c1")));
 
             StringBuilder notes = new StringBuilder();
             for (Timed plan : plans) {
@@ -255,7 +260,7 @@ class ConcurrencyIT {
         assertThat(Duration.between(first, last)).as("all eight started within one second").isLessThan(Duration.ofSeconds(1));
         for (Timed timed : runs) {
             Cli.Run run = timed.run();
-            if (timed.command().startsWith("apply")) {
+            if (timed.command().startsWith("apply ")) {
                 assertThat(run.exitCode()).as("each apply succeeds:\n%s\n%s", timed.command(), run).isZero();
             } else {
                 assertThat(run.exitCode()).as("each plan succeeds (changes or none):\n%s\n%s", timed.command(), run).isIn(0, 2);
@@ -268,7 +273,7 @@ class ConcurrencyIT {
 
         for (String name : NAMES) {
             assertThat(scratchDatabases(name)).as("no scratch database left in %s", name).isEmpty();
-            assertThat(psql(name, "select count(*) from pg_indexes where indexname = 'events_id_body'"))
+            assertThat(psql(name, "app", "select count(*) from pg_indexes where indexname = 'events_id_body'"))
                     .as("%s was changed", name).isEqualTo("1");
             assertThat(HOST.exec("lxc-attach", "-n", name, "--", "sh", "-c",
                     "find /tmp /var/tmp -name 'provision*' 2>/dev/null || true").strip())
@@ -281,14 +286,18 @@ class ConcurrencyIT {
         new Cli(third).assertConverged();
     }
 
-    /** Four applies, each changing its own container (waiting if they ever overlap), and four plans of everything. */
+    /**
+     * Four plans of everything and four applies, each changing its own container (waiting if they ever
+     * overlap). In this order one after another, the plans see the changes the applies make, as they do
+     * when all start together.
+     */
     private static List<String[]> commands(Path inventory) {
         List<String[]> commands = new ArrayList<>();
-        for (String name : NAMES) {
-            commands.add(args(inventory, "apply", "--auto-approve", "--target", "containers." + name, "--lock-timeout", "5m"));
-        }
         for (int i = 0; i < 4; i++) {
             commands.add(args(inventory, "plan", "--detailed-exitcode"));
+        }
+        for (String name : NAMES) {
+            commands.add(args(inventory, "apply", "--auto-approve", "--target", "containers." + name, "--lock-timeout", "5m"));
         }
         return commands;
     }
