@@ -114,7 +114,8 @@ final class ApplyCommand implements Callable<Integer> {
             document.apply(record);
             Session.Continuation continuation = saved != null ? Session.Continuation.NONE
                     : new Session.Continuation(change.autoApprove ? () -> true : () -> new Confirmation(spec).ask("apply"));
-            session.apply(plan, scope, Mode.APPLY, allowed(), output, record, change.parallelism, continuation);
+            session.apply(plan, scope, Mode.APPLY, allowed(), output, record, change.parallelism, continuation,
+                    change.lockTimeout);
             document.outcome("applied");
             return ExitCodes.OK;
         } catch (RuntimeException e) {
