@@ -1,5 +1,7 @@
 package dev.provision.resource.database;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -7,6 +9,8 @@ import java.util.Set;
  *
  * @param validUntil seconds since the epoch as PostgreSQL prints them ({@code Infinity} allowed), or
  *     {@code null} for no expiry
+ * @param settings its {@code ALTER ROLE ... SET} settings as {@code name=value}, by database ({@code ""}
+ *     for those that apply in every database)
  */
 record RoleState(
         String name,
@@ -17,9 +21,11 @@ record RoleState(
         boolean replication,
         int connectionLimit,
         String validUntil,
-        Set<String> memberOf) {
+        Set<String> memberOf,
+        Map<String, List<String>> settings) {
 
     RoleState {
         memberOf = Set.copyOf(memberOf);
+        settings = Map.copyOf(settings);
     }
 }
