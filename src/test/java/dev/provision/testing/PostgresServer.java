@@ -47,6 +47,11 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     public static PostgresServer start() {
+        return start(List.of());
+    }
+
+    /** A server started with these extra {@code name=value} settings on its command line (a library to preload, say). */
+    public static PostgresServer start(List<String> settings) {
         try {
             Path dir = Files.createTempDirectory("provision-pg-");
             UserPrincipal postgres = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
@@ -58,7 +63,8 @@ public final class PostgresServer implements AutoCloseable {
             // in postgresql.conf rather than on the command line, so a test can override it with ALTER SYSTEM
             Files.writeString(dir.resolve("data").resolve("postgresql.conf"), "\nlog_statement = 'all'\n", StandardOpenOption.APPEND);
             run("pg_ctl", "-D", dir.resolve("data").toString(), "-l", dir.resolve("server.log").toString(), "-w", "-o",
-                    "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off",
+                    "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
+                            + settings.stream().map(setting -> " -c " + setting).collect(java.util.stream.Collectors.joining()),
                     "start");
             PostgresServer server = new PostgresServer(dir, port);
             try (Connection c = server.connect("postgres", "postgres")) {
