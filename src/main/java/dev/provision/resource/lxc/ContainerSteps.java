@@ -22,6 +22,7 @@ final class ContainerSteps {
     private static final String DISCARD = ScriptResource.load(ContainerSteps.class, "discard-unfinished.sh");
     private static final String WAIT_READY = ScriptResource.load(ContainerSteps.class, "wait-ready.sh");
     private static final String IDENTIFY = ScriptResource.load(ContainerSteps.class, "identify-clone.sh");
+    private static final String SECURITY_SOURCE = ScriptResource.load(ContainerSteps.class, "fix-security-source.sh");
     private static final String INSTALL = ScriptResource.load(PgServerDriver.class, "install-server.sh");
     static final Duration CREATE_TIMEOUT = Duration.ofMinutes(20);
     private static final Duration SHORT = Duration.ofSeconds(60);
@@ -57,6 +58,10 @@ final class ContainerSteps {
         List<Step> steps = new ArrayList<>();
         steps.add(markCreating());
         steps.add(Step.Run.of(host, CREATE_TIMEOUT, argv.toArray(String[]::new)));
+        if ("debian".equals(container.image().template())) {
+            steps.add(new Step.Run(host, List.of("sh", "-c", SECURITY_SOURCE, "provision-security-source", rootfs()), null, SHORT, "", false)
+                    .labelled("check the security source in " + rootfs() + "/etc/apt/sources.list (RELEASE-security after buster)"));
+        }
         steps.add(configure());
         steps.add(guestNetwork(Rootfs.dir(rootfs())));
         return steps;
@@ -91,6 +96,10 @@ final class ContainerSteps {
         List<Step> steps = new ArrayList<>();
         steps.add(markCreating());
         steps.add(Step.Run.of(host, CREATE_TIMEOUT, argv.toArray(String[]::new)));
+        if ("debian".equals(container.image().template())) {
+            steps.add(new Step.Run(host, List.of("sh", "-c", SECURITY_SOURCE, "provision-security-source", rootfs()), null, SHORT, "", false)
+                    .labelled("check the security source in " + rootfs() + "/etc/apt/sources.list (RELEASE-security after buster)"));
+        }
         steps.add(configure());
         steps.add(guestNetwork(root));
         steps.add(new Step.Run(host, List.of("sh", "-c", IDENTIFY, "provision-identify", root.path()), null, SHORT, "", false)

@@ -37,8 +37,8 @@ public final class HostReader {
 
     /** Parses the probe's output; pure, so it is tested without a host. */
     static HostState parse(String host, String output) {
-        boolean lxc = false;
-        boolean debootstrap = false;
+        java.util.Set<String> packages = new java.util.HashSet<>();
+        String osId = null;
         boolean cgroupV2 = false;
         String lxcPath = "/var/lib/lxc";
         java.util.Set<String> forwardAccepted = null;
@@ -54,8 +54,8 @@ public final class HostReader {
             String value = line.contains(" ") ? line.substring(line.indexOf(' ') + 1).strip() : "";
             switch (key) {
                 case "cgroupfs" -> cgroupV2 = value.equals("cgroup2fs");
-                case "lxc" -> lxc = value.equals("yes");
-                case "debootstrap" -> debootstrap = value.equals("yes");
+                case "package" -> packages.add(value);
+                case "os" -> osId = value.isEmpty() ? null : value;
                 case "lxcpath" -> lxcPath = value;
                 case "forward-drop" -> {
                     forwardAccepted = new java.util.HashSet<>();
@@ -100,7 +100,7 @@ public final class HostReader {
                 default -> { }
             }
         }
-        return new HostState(host, lxc, debootstrap, cgroupV2, lxcPath, forwardAccepted, dhcpDown, bridges, containers,
+        return new HostState(host, packages, osId, cgroupV2, lxcPath, forwardAccepted, dhcpDown, bridges, containers,
                 overlay, bases);
     }
 }

@@ -3,9 +3,11 @@ package dev.provision.resource.lxc;
 import java.util.Map;
 
 /**
- * What one read of a host returns: whether LXC is installed, the cgroup layout, the bridges and every
- * declared container.
+ * What one read of a host returns: which of the packages provision may install are there, the cgroup
+ * layout, the bridges and every declared container.
  *
+ * @param packages the packages of {@link HostPackages} found installed
+ * @param osId the ID of the host's /etc/os-release ({@code debian}, {@code ubuntu}), or {@code null}
  * @param forwardBlocked interfaces ("-i br", "-o br") that the firewall lets through, when its FORWARD
  *     policy drops everything else (as Docker sets it); {@code null} when forwarding is not blocked
  * @param lxcNetDhcpDown lxc-net says its bridge is up but the bridge's DHCP server (its dnsmasq) is not running
@@ -16,8 +18,8 @@ import java.util.Map;
  */
 public record HostState(
         String host,
-        boolean lxcInstalled,
-        boolean debootstrapInstalled,
+        java.util.Set<String> packages,
+        String osId,
         boolean cgroupV2,
         String lxcPath,
         java.util.Set<String> forwardBlocked,
@@ -28,6 +30,7 @@ public record HostState(
         Map<String, BaseState> bases) {
 
     public HostState {
+        packages = java.util.Set.copyOf(packages);
         bridges = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bridges));
         containers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(containers));
         bases = Map.copyOf(bases);

@@ -52,7 +52,7 @@ public final class LxcDriver implements ResourceDriver {
         }
         HostState state = reader.read(probe.get(), connections);
         if (mode == Mode.APPLY) {
-            changes.addAll(hostPlanner.plan(host, state, bridges(inventory, targets, host)));
+            changes.addAll(hostPlanner.plan(host, state, bridges(inventory, targets, host), templates(inventory, targets, host)));
         }
         Set<String> preparedByThisPlan = new java.util.HashSet<>();
         for (Container container : containers(inventory, targets, host)) {
@@ -90,15 +90,27 @@ public final class LxcDriver implements ResourceDriver {
                 .toList();
     }
 
+    /** The LXC templates to prepare for: those of the targeted containers, or of all the host's containers when it is targeted. */
+    private static Set<String> templates(Inventory inventory, Targets targets, Host host) {
+        Set<String> templates = new LinkedHashSet<>();
+        onHost(inventory, targets, host).forEach(c -> templates.add(c.image().template()));
+        return templates;
+    }
+
     /** The bridges to check: those of the targeted containers, or of all the host's containers when it is targeted. */
     private static Set<String> bridges(Inventory inventory, Targets targets, Host host) {
+        Set<String> bridges = new LinkedHashSet<>();
+        onHost(inventory, targets, host).forEach(c -> bridges.add(c.network().bridge()));
+        return bridges;
+    }
+
+    /** The host's containers to prepare it for: the targeted ones, or all of them when the host is targeted. */
+    private static List<Container> onHost(Inventory inventory, Targets targets, Host host) {
         boolean hostTargeted = targets.includes(ResourceAddress.of("hosts", host.name()));
         List<Container> targeted = containers(inventory, targets, host);
-        Set<String> bridges = new LinkedHashSet<>();
-        inventory.containers().values().stream()
+        return inventory.containers().values().stream()
                 .filter(c -> c.host().equals(host.name()))
                 .filter(c -> hostTargeted || targeted.contains(c))
-                .forEach(c -> bridges.add(c.network().bridge()));
-        return bridges;
+                .toList();
     }
 }
