@@ -216,7 +216,7 @@ final class Session implements AutoCloseable {
         }
         output.human().println();
         output.human().println("Another run changed what this plan covers while this one waited for its locks. The plan now:");
-        new PlanPrinter(output.human(), options.ansi(), false).print(fresh);
+        new PlanPrinter(output.human(), output.ansi(), false).print(fresh);
         refuseHazards(fresh, allowedHazards, "");
         if (fresh.hasChanges() && !continuation.approve().getAsBoolean()) {
             throw new OperationFailed("Apply cancelled; nothing was changed.");

@@ -34,7 +34,8 @@ final class ClusterReader {
             roles.put(name, new RoleState(name, bool(row, "superuser"), bool(row, "login"), bool(row, "createdb"),
                     bool(row, "createrole"), bool(row, "replication"), ((Number) row.get("connection_limit")).intValue(),
                     (String) row.get("valid_until"), new HashSet<>(strings(row.get("member_of"))), strings(row.get("owns_in")),
-                    strings(row.get("privileges_in"))));
+                    strings(row.get("privileges_in")),
+                    roleSettings(strings(row.get("settings")), strings(row.get("setting_databases")))));
         }
         Map<String, DatabaseState> databases = new HashMap<>();
         for (Map<String, Object> row : session.query(DATABASES)) {
@@ -51,6 +52,15 @@ final class ClusterReader {
             }
         }
         return new ClusterState(roles, databases, epochs, owned);
+    }
+
+    /** The role's {@code name=value} entries by database, from the two parallel arrays of read-roles.sql. */
+    private static Map<String, List<String>> roleSettings(List<String> entries, List<String> databases) {
+        Map<String, List<String>> byDatabase = new java.util.TreeMap<>();
+        for (int i = 0; i < entries.size() && i < databases.size(); i++) {
+            byDatabase.computeIfAbsent(databases.get(i), d -> new java.util.ArrayList<>()).add(entries.get(i));
+        }
+        return byDatabase;
     }
 
     /** {@code name=value} entries as {@code setconfig} stores them. */

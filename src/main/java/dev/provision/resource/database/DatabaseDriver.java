@@ -53,6 +53,7 @@ public final class DatabaseDriver implements ResourceDriver, ServerReads {
     private final CatalogReader catalogReader = new CatalogReader();
     private final PasswordChecker passwords;
     private final RolePlanner roles = new RolePlanner();
+    private final AdminRolePlanner adminRole = new AdminRolePlanner();
     private final DatabasePlanner databases = new DatabasePlanner();
     private final SchemaPlanner schemas = new SchemaPlanner();
     private final GrantPlanner grants = new GrantPlanner();
@@ -204,7 +205,9 @@ public final class DatabaseDriver implements ResourceDriver, ServerReads {
             cluster = clusterReader.read(session, validUntil(pg));
             status = passwords.check(session, pg.roles().values(), cluster);
         }
-        List<PlannedChange> changes = new ArrayList<>(roles.plan(server, pg.roles().values(), cluster, status));
+        List<PlannedChange> changes = new ArrayList<>();
+        adminRole.plan(server, cluster).ifPresent(changes::add);
+        changes.addAll(roles.plan(server, pg.roles().values(), cluster, status));
         for (Database db : pg.databases().values()) {
             if (!targets.includes(server.database(db.name()))) {
                 continue;

@@ -28,7 +28,7 @@ class RemovalPlannerTest {
             Owned.Entry.in(Owned.Kind.EXTENSION, "app", "hstore")));
 
     private static ClusterState cluster() {
-        RoleState gone = new RoleState("gone", false, true, false, false, false, -1, null, Set.of(), List.of("", "app"), List.of("app"));
+        RoleState gone = new RoleState("gone", false, true, false, false, false, -1, null, Set.of(), List.of("", "app"), List.of("app"), java.util.Map.of());
         return new ClusterState(Map.of("app", Fixtures.role("app", true, -1), "gone", gone, "owner", Fixtures.role("owner", false, -1),
                 "by_hand", Fixtures.role("by_hand", true, -1), "postgres", Fixtures.role("postgres", true, -1)),
                 Map.of("app", new DatabaseState("app", "owner", "UTF8", "C", "C", -1, Map.of("work_mem", "8MB", "jit", "off")),
