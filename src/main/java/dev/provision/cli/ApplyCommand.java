@@ -59,8 +59,8 @@ final class ApplyCommand implements Callable<Integer> {
             description = "A plan saved by 'provision plan --out'; applied as it is, without a prompt.")
     Path planFile;
 
-    @Option(names = "--allow", paramLabel = "HAZARD",
-            description = "Allow changes with this hazard, e.g. container-replace. Repeatable.")
+    @Option(names = "--allow", paramLabel = "HAZARD", completionCandidates = HazardKinds.class,
+            description = "Allow changes with this hazard, one of: ${COMPLETION-CANDIDATES}. Repeatable.")
     Set<String> allow = new LinkedHashSet<>();
 
     @Option(names = "--show-commands", description = "Show the exact commands and SQL each change runs.")
@@ -88,7 +88,7 @@ final class ApplyCommand implements Callable<Integer> {
             if (saved != null) {
                 refuseForeignPlan(saved, session.inventoryDigest());
             }
-            Plan fresh = session.plan(scope, Mode.APPLY);
+            Plan fresh = saved == null ? session.planTargets(targetList, Mode.APPLY) : session.plan(scope, Mode.APPLY);
             Plan plan = saved == null ? fresh : refuseStalePlan(saved, fresh, output);
             output.planPrinter(showCommands).print(plan);
             document.plan(plan);
