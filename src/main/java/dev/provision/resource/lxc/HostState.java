@@ -13,6 +13,7 @@ import java.util.Map;
  * @param overlaySnapshots LXC can clone with an overlay snapshot here (overlayfs available, and the LXC
  *     path on a filesystem it can use as an upper layer)
  * @param bases the bases asked about, by name
+ * @param addresses what holds an address on the host, for checking static addresses
  */
 public record HostState(
         String host,
@@ -25,7 +26,8 @@ public record HostState(
         Map<String, String> bridges,
         Map<String, ContainerState> containers,
         boolean overlaySnapshots,
-        Map<String, BaseState> bases) {
+        Map<String, BaseState> bases,
+        AddressesInUse addresses) {
 
     public HostState {
         bridges = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bridges));
