@@ -6,6 +6,7 @@ import dev.provision.inventory.Container;
 import dev.provision.plan.Action;
 import dev.provision.plan.AttributeChange;
 import dev.provision.plan.Cause;
+import dev.provision.plan.CauseRule;
 import dev.provision.plan.Hazard;
 import dev.provision.plan.PlannedChange;
 import dev.provision.plan.ResourceAddress;
@@ -153,9 +154,10 @@ public final class ContainerPlanner {
         String why;
         Cause cause;
         if (configChanged) {
-            boolean handEdited = DesiredConfig.fingerprint(desired).equals(actual.config().managedFingerprint());
-            cause = handEdited ? Cause.DRIFT : Cause.INVENTORY;
-            why = (handEdited ? "the configuration was edited outside provision" : "the inventory changed the configuration")
+            // the config's managed block records the fingerprint of what provision last wrote
+            cause = CauseRule.decide(Cause.INVENTORY, Action.UPDATE, actual.config().managedFingerprint(),
+                    DesiredConfig.fingerprint(desired), attributes);
+            why = (cause == Cause.DRIFT ? "the configuration was edited outside provision" : "the inventory changed the configuration")
                     + (actual.running() ? "; the container will be restarted to apply it" : "");
             if (actual.running()) {
                 all.add(steps.stop());
