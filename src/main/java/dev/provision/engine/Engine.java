@@ -72,7 +72,8 @@ public final class Engine {
         String address = change.address().path();
         List<Step> steps = new ArrayList<>(change.steps());
         Cause cause = change.cause();
-        if (change.action() == Action.DELETE) {
+        if (change.action() == Action.DELETE || change.action() == Action.REPLACE && parts.length == 2) {
+            // a container replaced starts empty: what was applied to the old one says nothing of it
             steps.add(AppliedRecords.forget(directory, host, container, address));
         } else {
             Optional<String> desired = DesiredState.of(inventory, change.address());

@@ -55,6 +55,16 @@ class TargetsTest {
     }
 
     @Test
+    void withJsonARefusedTargetStillPrintsOneValidDocument() {
+        CliOutputTest.Run plan = CliOutputTest.run("plan", "-i", inventory.toString(), "--json", "--target", "bogus");
+
+        assertThat(plan.exitCode()).isEqualTo(ExitCodes.INVALID);
+        assertThat(dev.provision.json.PlanSchema.problems(plan.out())).as("stdout is one schema-valid document:\n%s", plan.out())
+                .isEmpty();
+        assertThat(dev.provision.json.PlanSchema.parse(plan.out()).at("/error/exit_code").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void aMisspeltContainerExitsThreeAndNamesTheNearestAddress() {
         CliOutputTest.Run plan = CliOutputTest.run("plan", "-i", inventory.toString(), "--no-color",
                 "--target", "containers.event-stor");
