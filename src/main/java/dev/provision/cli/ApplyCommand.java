@@ -98,7 +98,7 @@ final class ApplyCommand implements Callable<Integer> {
             if (saved != null) {
                 refuseForeignPlan(saved, session.inventoryDigest());
             }
-            Plan fresh = session.plan(scope, Mode.APPLY);
+            Plan fresh = saved == null ? session.planTargets(targetList, Mode.APPLY) : session.plan(scope, Mode.APPLY);
             Plan plan = saved == null ? fresh : refuseStalePlan(saved, fresh, output);
             output.planPrinter(showCommands).print(plan);
             document.plan(plan);

@@ -62,7 +62,8 @@ public final class Main {
         all.put("apply", ApplyCommand::new);
         all.put("destroy", DestroyCommand::new);
         all.put("force-unlock", ForceUnlockCommand::new);
-        all.put("generate-completion", picocli.AutoComplete.GenerateCompletion::new);
+        all.put("addresses", AddressesCommand::new);
+        all.put("generate-completion", CompletionCommand::new);
         return Collections.unmodifiableMap(all);
     }
 

@@ -63,7 +63,7 @@ final class PlanCommand implements Callable<Integer> {
         Output output = Output.of(spec, options, json);
         JsonOutput document = new JsonOutput(json, "plan", options, Mode.APPLY, targets.targets, output.stdout());
         try (Session session = Session.open(options, spec)) {
-            Plan plan = session.plan(targets.targets(), Mode.APPLY);
+            Plan plan = session.planTargets(targets.targets, Mode.APPLY);
             output.planPrinter(showCommands).print(plan);
             document.plan(plan);
             document.outcome(plan.hasChanges() ? "changes" : "no_changes");

@@ -48,7 +48,11 @@ final class PlanPrinter {
 
     private void printChange(PlannedChange change) {
         String colour = colour(change.action());
-        String drift = change.cause() == Cause.DRIFT ? " @|yellow (drift)|@" : "";
+        String drift = switch (change.cause()) {
+            case DRIFT -> " @|yellow (drift)|@";
+            case BOTH -> " @|yellow (inventory change and drift)|@";
+            case INVENTORY -> "";
+        };
         out.println();
         out.println(ansi.string("  @|bold # " + change.address() + "|@ " + change.action().verb() + drift));
         out.println("    " + DiagnosticPrinter.escape(change.summary()));

@@ -5,6 +5,7 @@ import dev.provision.apply.ApplyListener;
 import dev.provision.json.ApplyRecord;
 import dev.provision.json.InventoryDigest;
 import dev.provision.apply.StepFailed;
+import dev.provision.engine.AddressCatalog;
 import dev.provision.engine.Connections;
 import dev.provision.engine.Engine;
 import dev.provision.engine.Mode;
@@ -23,6 +24,8 @@ import dev.provision.plan.Action;
 import dev.provision.plan.Hazard;
 import dev.provision.plan.Plan;
 import dev.provision.plan.PlannedChange;
+import dev.provision.plan.ResourceAddress;
+import dev.provision.plan.Step;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -94,6 +97,18 @@ final class Session implements AutoCloseable {
 
     Plan plan(Targets targets, Mode mode) {
         return engine.plan(inventory, connections, targets, mode);
+    }
+
+    /**
+     * The first plan of a command, for the {@code --target} addresses the user gave: each must name an
+     * address of the inventory or a resource the plan removes, else exit 3 (before anything is
+     * contacted when no resource can have that address).
+     */
+    Plan planTargets(List<String> targets, Mode mode) {
+        TargetCheck check = TargetCheck.beforeReading(AddressCatalog.of(inventory), targets);
+        Plan plan = plan(new Targets(targets.stream().map(ResourceAddress::new).toList()), mode);
+        check.afterPlanning(plan);
+        return plan;
     }
 
     /**

@@ -72,18 +72,39 @@ public final class InventoryLoader {
         }
     }
 
-    /** Two containers on one host's bridge cannot share a static address. */
+    /**
+     * Two containers on one host's bridge cannot share a static address, and the static addresses on
+     * one bridge are all in one subnet: the bridge's.
+     */
     private static void checkStaticAddresses(Map<String, Container> containers, Problems problems) {
         Map<String, Container> byAddress = new HashMap<>();
+        Map<String, Container> subnetOf = new HashMap<>();
         for (Container c : containers.values()) {
             if (c.network() == null || c.network().isDhcp() || c.network().ipv4() == null) {
                 continue;
             }
-            String address = c.host() + "/" + c.network().bridge() + "/" + c.network().ipv4().replaceFirst("/.*", "");
-            Container other = byAddress.putIfAbsent(address, c);
+            Ipv4Cidr cidr = Ipv4Cidr.parse(c.network().ipv4()).orElse(null);
+            if (cidr == null) {
+                continue;
+            }
+            String bridge = c.host() + "/" + c.network().bridge();
+            Container other = byAddress.putIfAbsent(bridge + "/" + cidr.host(), c);
             if (other != null) {
-                problems.error(c.network().at(), "container \"" + c.name() + "\" has the same address as container \""
-                        + other.name() + "\"", "give each container its own address, or use ipv4: dhcp");
+                problems.error(c.network().at(), "container \"" + c.name() + "\" has the same address " + cidr.host()
+                        + " as container \"" + other.name() + "\" on bridge " + c.network().bridge() + " of host " + c.host(),
+                        "give each container its own address, or use ipv4: dhcp");
+                continue;
+            }
+            if (c.network().bridge().equals(Ipv4Cidr.DEFAULT_BRIDGE)) {
+                continue; // its subnet is known, and each address was checked against it
+            }
+            Container first = subnetOf.putIfAbsent(bridge, c);
+            Ipv4Cidr firstCidr = first == null ? null : Ipv4Cidr.parse(first.network().ipv4()).orElse(null);
+            if (firstCidr != null && !firstCidr.sameSubnet(cidr)) {
+                problems.error(c.network().at(), "container \"" + c.name() + "\" is in subnet " + cidr.subnet()
+                        + " but container \"" + first.name() + "\" on the same bridge " + c.network().bridge() + " of host "
+                        + c.host() + " is in " + firstCidr.subnet(), "one bridge has one subnet: use addresses of "
+                        + firstCidr.subnet() + ", or another bridge");
             }
         }
     }

@@ -29,6 +29,17 @@ public final class Suggestions {
         return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
     }
 
+    /** Up to {@code limit} candidates within the distance allowed for {@code typed}'s length, closest first. */
+    public static java.util.List<String> nearest(String typed, Collection<String> candidates, int limit) {
+        String folded = typed.toLowerCase(Locale.ROOT);
+        int allowed = folded.length() <= 3 ? 1 : folded.length() <= 8 ? 2 : 3;
+        return candidates.stream()
+                .map(c -> java.util.Map.entry(c, distance(folded, c.toLowerCase(Locale.ROOT))))
+                .filter(e -> e.getValue() <= allowed)
+                .sorted(java.util.Map.Entry.comparingByValue())
+                .limit(limit).map(java.util.Map.Entry::getKey).toList();
+    }
+
     /** {@code did you mean "x"?} for a remedy, or the empty string when nothing is close. */
     public static String hint(String typed, Collection<String> candidates) {
         return closest(typed, candidates).map(s -> "did you mean \"" + s + "\"?").orElse("");

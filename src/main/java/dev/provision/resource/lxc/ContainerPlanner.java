@@ -6,6 +6,7 @@ import dev.provision.inventory.Container;
 import dev.provision.plan.Action;
 import dev.provision.plan.AttributeChange;
 import dev.provision.plan.Cause;
+import dev.provision.plan.CauseRule;
 import dev.provision.plan.Hazard;
 import dev.provision.plan.PlannedChange;
 import dev.provision.plan.ResourceAddress;
@@ -42,15 +43,29 @@ public final class ContainerPlanner {
                             + " and is destroyed, then the container is created again" + sourceClause(creation),
                     List.of(new AttributeChange("image", null, describe(container)), source(creation)), List.of(), all));
         }
+        Optional<String> conflict = StaticAddressCheck.conflict(container, host);
+        if (conflict.isPresent()) {
+            throw new PlanningFailed(address + ": its static address " + container.network().ipv4() + " is taken: "
+                    + conflict.get() + "; give one of them another address (ipv4 in the inventory)");
+        }
+        String warning = StaticAddressCheck.dhcpWarning(container, host).map(w -> "; " + w).orElse("");
         if (!actual.present()) {
-            return Optional.of(create(container, actual, address, steps, creation, host.cgroupV2()));
+            return Optional.of(withWarning(create(container, actual, address, steps, creation, host.cgroupV2()), warning));
         }
         String actualImage = imageOf(actual);
         String desiredImage = describe(container);
         if (actualImage != null && !actualImage.equals(desiredImage)) {
             return Optional.of(replace(container, actual, address, steps, actualImage, desiredImage, creation, host.cgroupV2()));
         }
-        return update(actual, address, steps, desired);
+        return update(container, actual, address, steps, desired)
+                .map(change -> change.attributes().stream().anyMatch(a -> a.name().startsWith("lxc.net.0.ipv4"))
+                        ? withWarning(change, warning) : change);
+    }
+
+    /** The change with {@code warning} (empty for none) added to its summary, so text and JSON both carry it. */
+    private static PlannedChange withWarning(PlannedChange change, String warning) {
+        return warning.isEmpty() ? change : new PlannedChange(change.address(), change.action(), change.cause(),
+                change.summary() + warning, change.attributes(), change.hazards(), change.steps());
     }
 
     private static PlannedChange create(Container container, ContainerState actual, ResourceAddress address, ContainerSteps steps,
@@ -116,14 +131,15 @@ public final class ContainerPlanner {
                 List.of(new AttributeChange("image", actualImage, desiredImage), source(creation)), List.of(hazard), all);
     }
 
-    private static Optional<PlannedChange> update(ContainerState actual, ResourceAddress address, ContainerSteps steps,
-            Map<String, List<String>> desired) {
+    private static Optional<PlannedChange> update(Container container, ContainerState actual, ResourceAddress address,
+            ContainerSteps steps, Map<String, List<String>> desired) {
         Map<String, List<String>> current = actual.config().select(DesiredConfig.MANAGED_KEYS);
         List<AttributeChange> attributes = diff(current, desired);
         boolean configChanged = !attributes.isEmpty();
         if (!configChanged && actual.running()) {
-            if (!actual.ipv4().isEmpty()) {
-                return Optional.empty();
+            Optional<PlannedChange> live = liveDrift(container, actual, address, steps, desired);
+            if (live.isPresent() || !actual.ipv4().isEmpty()) {
+                return live;
             }
             // Running without an address: its DHCP client gave up (the bridge's DHCP server was down, say).
             // Nothing can reach it; a restart is what brings its network up again on every distribution.
@@ -138,9 +154,10 @@ public final class ContainerPlanner {
         String why;
         Cause cause;
         if (configChanged) {
-            boolean handEdited = DesiredConfig.fingerprint(desired).equals(actual.config().managedFingerprint());
-            cause = handEdited ? Cause.DRIFT : Cause.INVENTORY;
-            why = (handEdited ? "the configuration was edited outside provision" : "the inventory changed the configuration")
+            // the config's managed block records the fingerprint of what provision last wrote
+            cause = CauseRule.decide(Cause.INVENTORY, Action.UPDATE, actual.config().managedFingerprint(),
+                    DesiredConfig.fingerprint(desired), attributes);
+            why = (cause == Cause.DRIFT ? "the configuration was edited outside provision" : "the inventory changed the configuration")
                     + (actual.running() ? "; the container will be restarted to apply it" : "");
             if (actual.running()) {
                 all.add(steps.stop());
@@ -158,6 +175,32 @@ public final class ContainerPlanner {
         }
         all.addAll(steps.start());
         return Optional.of(new PlannedChange(address, Action.UPDATE, cause, why, attributes, List.of(), all));
+    }
+
+    /**
+     * What differs in a running container whose config is as declared: limits changed live (set again
+     * with lxc-cgroup, no restart), or a static address not in force (a restart brings it back).
+     */
+    private static Optional<PlannedChange> liveDrift(Container container, ContainerState actual, ResourceAddress address,
+            ContainerSteps steps, Map<String, List<String>> desired) {
+        List<AttributeChange> limits = LiveLimits.drift(desired, actual.live());
+        String staticAddress = container.network().isDhcp() ? null : container.network().ipv4().replaceFirst("/.*", "");
+        if (staticAddress != null && !actual.ipv4().isEmpty() && !actual.ipv4().contains(staticAddress)) {
+            List<AttributeChange> attributes = new ArrayList<>(limits);
+            attributes.add(new AttributeChange("ipv4 (in force)", String.join(", ", actual.ipv4()), staticAddress));
+            List<Step> restart = new ArrayList<>(List.of(steps.stop()));
+            restart.addAll(steps.start());
+            return Optional.of(new PlannedChange(address, Action.UPDATE, Cause.DRIFT, "the container's address in force is "
+                    + String.join(", ", actual.ipv4()) + ", not its configured " + staticAddress
+                    + "; it will be restarted to bring the configured address back", attributes, List.of(), restart));
+        }
+        if (limits.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Step> set = limits.stream().map(a -> steps.setLive(LiveLimits.configKey(a), a.after())).toList();
+        return Optional.of(new PlannedChange(address, Action.UPDATE, Cause.DRIFT, "the limits in force differ from the"
+                + " container's configuration (changed live, with lxc-cgroup); they are set again without a restart",
+                limits, List.of(), set));
     }
 
     private static Optional<PlannedChange> destroy(Container container, ContainerState actual, ResourceAddress address,

@@ -182,6 +182,11 @@ final class ContainerSteps {
                 null, SHORT, "lxc-destroy -f -n " + name() + " (unfinished by an interrupted apply)", false);
     }
 
+    /** Sets a limit in the running container's cgroup, as its config key {@code lxc.cgroup[2].KEY} sets it at start. */
+    Step setLive(String configKey, String value) {
+        return Step.Run.of(host, SHORT, "lxc-cgroup", "-n", name(), LiveLimits.controllerFile(configKey), value);
+    }
+
     Step stop() {
         return Step.Run.of(host, Duration.ofSeconds(90), "lxc-stop", "-n", name(), "-t", "60");
     }

@@ -49,6 +49,9 @@ public final class HostReader {
         Map<String, BaseState> bases = new LinkedHashMap<>();
         Map<String, OwnedContainer> owned = new LinkedHashMap<>();
         java.util.Set<String> existing = new java.util.HashSet<>();
+        Map<String, AddressesInUse.Configured> configured = new LinkedHashMap<>();
+        Map<String, List<String>> dhcpRanges = new LinkedHashMap<>();
+        List<AddressesInUse.Lease> leases = new ArrayList<>();
         String[] lines = output.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -68,6 +71,25 @@ public final class HostReader {
                 }
                 case "lxc-net-dhcp" -> dhcpDown = value.equals("down");
                 case "snapshot" -> overlay = value.equals("overlay");
+                case "existing" -> {
+                    String[] parts = value.split(" ");
+                    if (parts.length >= 3) {
+                        configured.put(parts[0], new AddressesInUse.Configured(parts[0], orNull(parts[1]), orNull(parts[2]),
+                                parts.length > 3 ? orNull(parts[3]) : null));
+                    }
+                }
+                case "dhcp-range" -> {
+                    String[] parts = value.split(" ");
+                    if (parts.length == 3) {
+                        dhcpRanges.put(parts[0], List.of(parts[1], parts[2]));
+                    }
+                }
+                case "lease" -> {
+                    String[] parts = value.split(" ");
+                    if (parts.length >= 3) {
+                        leases.add(new AddressesInUse.Lease(parts[0], parts[1], parts[2]));
+                    }
+                }
                 case "base" -> {
                     String[] parts = value.split(" ", 3);
                     BaseState.Status status = switch (parts.length > 1 ? parts[1] : "absent") {
@@ -99,17 +121,27 @@ public final class HostReader {
                     String state = lines[++i].substring("state ".length()).strip();
                     String ipv4Line = lines[++i].substring("ipv4".length()).strip();
                     List<String> ipv4 = ipv4Line.isEmpty() ? List.of() : List.of(ipv4Line.split("\\s+"));
+                    Map<String, String> live = new LinkedHashMap<>();
+                    while (lines[++i].startsWith("live ")) {
+                        String[] kv = lines[i].substring("live ".length()).split(" ", 2);
+                        live.put(kv[0], kv.length > 1 ? kv[1].strip() : "");
+                    }
+                    // lines[i] is config-begin
                     StringBuilder config = new StringBuilder();
-                    i++; // config-begin
                     while (!lines[++i].equals("config-end")) {
                         config.append(lines[i]).append('\n');
                     }
-                    containers.put(name, new ContainerState(name, true, state, ipv4, LxcConfig.parse(config.toString().strip() + "\n"), false, false));
+                    containers.put(name, new ContainerState(name, true, state, ipv4, LxcConfig.parse(config.toString().strip() + "\n"),
+                            false, false, live));
                 }
                 default -> { }
             }
         }
         return new HostState(host, packages, osId, cgroupV2, lxcPath, forwardAccepted, dhcpDown, bridges, containers,
-                overlay, bases, owned, existing);
+                overlay, bases, owned, existing, new AddressesInUse(configured, dhcpRanges, leases));
+    }
+
+    private static String orNull(String field) {
+        return field.equals("-") ? null : field;
     }
 }

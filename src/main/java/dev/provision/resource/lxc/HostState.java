@@ -17,6 +17,7 @@ import java.util.Map;
  * @param bases the bases asked about, by name
  * @param owned the containers provision created on this host, by name, with the inventory that declared them
  * @param existing the name of every container on the host
+ * @param addresses what holds an address on the host, for checking static addresses
  */
 public record HostState(
         String host,
@@ -31,7 +32,8 @@ public record HostState(
         boolean overlaySnapshots,
         Map<String, BaseState> bases,
         Map<String, OwnedContainer> owned,
-        java.util.Set<String> existing) {
+        java.util.Set<String> existing,
+        AddressesInUse addresses) {
 
     public HostState {
         packages = java.util.Set.copyOf(packages);

@@ -64,6 +64,21 @@ if [ -f /run/lxc/network_up ]; then
   read -r pid 2>/dev/null </run/lxc/dnsmasq.pid
   [ -n "$pid" ] && read -r comm 2>/dev/null <"/proc/$pid/comm"
   if [ "$comm" = dnsmasq ]; then echo "lxc-net-dhcp up"; else echo "lxc-net-dhcp down"; fi
+  # lxc-net's bridge and the addresses its DHCP server hands out (its defaults unless /etc/default/lxc-net
+  # sets them), and the leases it gave, so that a static address can be checked against both.
+  lxcbridge=lxcbr0; range=10.0.3.2,10.0.3.254
+  if [ -f /etc/default/lxc-net ]; then
+    while IFS= read -r line; do
+      case "$line" in
+        LXC_BRIDGE=*) v=${line#*=}; v=${v#[\"\']}; lxcbridge=${v%[\"\']} ;;
+        LXC_DHCP_RANGE=*) v=${line#*=}; v=${v#[\"\']}; range=${v%[\"\']} ;;
+      esac
+    done </etc/default/lxc-net
+  fi
+  echo "dhcp-range $lxcbridge ${range%%,*} ${range#*,}"
+  if [ -r "/var/lib/misc/dnsmasq.$lxcbridge.leases" ]; then
+    while read -r _ _ ip name _; do echo "lease $lxcbridge $ip $name"; done <"/var/lib/misc/dnsmasq.$lxcbridge.leases"
+  fi
 fi
 i=0
 while [ "$i" -lt "$nbridges" ]; do
@@ -82,6 +97,21 @@ case "$(stat -fc %T "$lxcpath" 2>/dev/null)" in
   ext2/ext3|xfs|btrfs|tmpfs) if [ "$overlayfs" = yes ]; then echo "snapshot overlay"; else echo "snapshot none"; fi ;;
   *) echo "snapshot none" ;;
 esac
+# The static addresses every container on the host has in its config (the bases' are their clones').
+for c in "$lxcpath"/*/config; do
+  [ -f "$c" ] || continue
+  n=${c%/config}; n=${n##*/}
+  case "$n" in provision-base-*) continue ;; esac
+  link=; addr=; uts=
+  while IFS= read -r line; do
+    case "$line" in
+      lxc.net.0.link*=*) v=${line#*=}; link=${v# } ;;
+      lxc.net.0.ipv4.address*=*) v=${line#*=}; addr=${v# } ;;
+      lxc.uts.name*=*) v=${line#*=}; uts=${v# } ;;
+    esac
+  done <"$c"
+  echo "existing $n ${link:--} ${addr:--} ${uts:--}"
+done
 nbases=${1:-0}; shift
 i=0
 while [ "$i" -lt "$nbases" ]; do
@@ -97,19 +127,37 @@ for n in "$@"; do
   if [ -f "/var/lib/provision/lxc/$n.creating" ]; then
     echo "incomplete $n"
   elif [ -f "$d/config" ]; then
-    state=UNKNOWN; ipv4=
+    state=UNKNOWN; ipv4=; pid=
     while read -r key value; do
       case "$key $value" in
         "State: "*) state=$value ;;
         "IP: "*:*) ;;
         "IP: "*) ipv4="$ipv4$value " ;;
+        "PID: "*) pid=$value ;;
       esac
     done <<INFO
-$(lxc-info -n "$n" -s -i 2>/dev/null)
+$(lxc-info -n "$n" -s -i -p 2>/dev/null)
 INFO
     echo "container $n"
     echo "state $state"
     echo "ipv4 $ipv4"
+    # The limits in force: read from the running container's cgroups (its payload cgroup, above what
+    # its init made inside), named by the config keys that set them. lxc-cgroup changes them live.
+    if [ -n "$pid" ] && [ -r "/proc/$pid/cgroup" ]; then
+      while IFS=: read -r _ controllers path; do
+        case "$path" in *"/lxc.payload.$n/"*) path="${path%%/lxc.payload.$n/*}/lxc.payload.$n" ;; esac
+        case "$controllers" in
+          "") g=/sys/fs/cgroup$path
+            v=; [ -r "$g/memory.max" ] && read -r v <"$g/memory.max" && echo "live lxc.cgroup2.memory.max $v"
+            v=; [ -r "$g/cpu.max" ] && read -r v <"$g/cpu.max" && echo "live lxc.cgroup2.cpu.max $v" ;;
+          memory) g=/sys/fs/cgroup/memory$path
+            v=; [ -r "$g/memory.limit_in_bytes" ] && read -r v <"$g/memory.limit_in_bytes" && echo "live lxc.cgroup.memory.limit_in_bytes $v" ;;
+          *cpu,*|*,cpu|cpu) g=/sys/fs/cgroup/$controllers$path
+            v=; [ -r "$g/cpu.cfs_quota_us" ] && read -r v <"$g/cpu.cfs_quota_us" && echo "live lxc.cgroup.cpu.cfs_quota_us $v"
+            v=; [ -r "$g/cpu.cfs_period_us" ] && read -r v <"$g/cpu.cfs_period_us" && echo "live lxc.cgroup.cpu.cfs_period_us $v" ;;
+        esac
+      done <"/proc/$pid/cgroup"
+    fi
     echo "config-begin"
     # a read loop instead of cat: one program less per container; bytes as cat would print them
     line=; while IFS= read -r line; do printf '%s\n' "$line"; done <"$d/config"; printf '%s' "$line"

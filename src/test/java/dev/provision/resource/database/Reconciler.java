@@ -36,7 +36,8 @@ final class Reconciler {
 
     Reconciler(PostgresServer server, DatabaseDriver driver) {
         this.server = server;
-        this.engine = new Engine(List.of(driver));
+        // each reconciler keeps its own record of what it applied: tests share this machine
+        this.engine = new Engine(List.of(driver), records());
     }
 
     /** An inventory with one container {@code db} on a local host, whose postgres section is {@code postgres}. */
@@ -90,6 +91,16 @@ final class Reconciler {
         Plan plan = plan(inventory);
         apply(inventory, plan);
         return plan;
+    }
+
+    private static String records() {
+        try {
+            Path dir = Files.createTempDirectory("provision-applied");
+            dir.toFile().deleteOnExit();
+            return dir.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static List<String> addresses(Plan plan) {

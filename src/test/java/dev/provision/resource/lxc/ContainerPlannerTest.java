@@ -23,7 +23,7 @@ class ContainerPlannerTest {
     private final ContainerPlanner planner = new ContainerPlanner();
 
     /** The config a container has right after provision applied it: template lines plus the managed block. */
-    private static String applied(Container c) {
+    static String applied(Container c) {
         Map<String, List<String>> desired = DesiredConfig.of(c, false);
         StringBuilder text = new StringBuilder();
         for (String line : templateConfig(c.name(), "bookworm").split("\n")) {

@@ -1,0 +1,109 @@
+package dev.provision.engine;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreType;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.provision.diag.SourceRange;
+import dev.provision.inventory.Container;
+import dev.provision.inventory.Database;
+import dev.provision.inventory.Grant;
+import dev.provision.inventory.Inventory;
+import dev.provision.inventory.Postgres;
+import dev.provision.inventory.Setting;
+import dev.provision.plan.ResourceAddress;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What the inventory declares for one resource, as canonical JSON (attribute names as plans show them,
+ * keys sorted, no source positions): the form provision records when it applies a resource and
+ * compares with at the next plan ({@link dev.provision.plan.CauseRule}). It holds secret references,
+ * never secret values. Resources whose inventory part is not one object (a database's schema objects,
+ * whose files are recorded in the database itself) have none.
+ */
+public final class DesiredState {
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .addMixIn(SourceRange.class, Positionless.class)
+            .build();
+
+    /** Source positions move when lines are added above; they are not part of what is declared. */
+    @JsonIgnoreType
+    private abstract static class Positionless {}
+
+    private DesiredState() {}
+
+    /** The declared state of the resource at {@code address}, if it is one the inventory declares as one object. */
+    public static Optional<String> of(Inventory inventory, ResourceAddress address) {
+        String[] parts = address.path().split("\\.", -1);
+        if (parts.length < 5 || !parts[0].equals("containers") || !parts[2].equals("postgres")) {
+            return Optional.empty();
+        }
+        Container container = inventory.containers().get(parts[1]);
+        Postgres postgres = container == null ? null : container.postgres();
+        if (postgres == null) {
+            return Optional.empty();
+        }
+        String rest = String.join(".", List.of(parts).subList(4, parts.length));
+        return switch (parts[3]) {
+            case "roles" -> Optional.ofNullable(postgres.roles().get(rest)).map(DesiredState::json);
+            case "databases" -> database(postgres, parts);
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<String> database(Postgres postgres, String[] parts) {
+        Database db = postgres.databases().get(parts[4]);
+        if (db == null) {
+            return Optional.empty();
+        }
+        if (parts.length == 5) {
+            Map<String, Object> state = new LinkedHashMap<>();
+            state.put("owner", db.owner() == null ? "postgres" : db.owner());
+            state.put("encoding", db.encoding());
+            state.put("collation", db.collation());
+            state.put("ctype", db.ctype());
+            state.put("template", db.template());
+            state.put("connection_limit", db.connectionLimit());
+            Map<String, String> settings = new TreeMap<>();
+            for (Setting setting : db.settings().values()) {
+                settings.put(setting.name(), setting.value());
+            }
+            state.put("settings", settings);
+            return Optional.of(json(state));
+        }
+        if (parts.length < 7) {
+            return Optional.empty();
+        }
+        String name = String.join(".", List.of(parts).subList(6, parts.length));
+        return switch (parts[5]) {
+            case "schemas" -> Optional.ofNullable(db.schemas().get(name)).map(DesiredState::json);
+            case "extensions" -> Optional.ofNullable(db.extensions().get(name)).map(DesiredState::json);
+            case "grants" -> Optional.of(json(Map.of("grants", db.grants().stream().filter(g -> g.role().equals(name))
+                    .map(DesiredState::grant).sorted().toList())));
+            default -> Optional.empty();
+        };
+    }
+
+    private static String grant(Grant grant) {
+        return String.join(",", grant.privileges().stream().sorted().toList()) + " on " + grant.on().kind() + " "
+                + grant.on().name();
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the inventory's model cannot be written as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.provision.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+
+/**
+ * The one rule that tells an inventory change from drift, for every kind of resource: compare the
+ * desired state with the one provision recorded when it last applied the resource. Unchanged since
+ * then, the difference is reality's (drift); changed, it is the inventory's, and also drift when an
+ * attribute the inventory kept as applied differs in reality. Without a record (never applied by this
+ * version of provision) the planner's own judgement stands.
+ */
+public final class CauseRule {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private CauseRule() {}
+
+    /**
+     * @param guess the planner's cause, kept when there is no record
+     * @param recorded the desired state recorded at the last apply (canonical JSON, or a fingerprint), or {@code null}
+     * @param desired the desired state now, in the same form, or {@code null} when it cannot be said
+     */
+    public static Cause decide(Cause guess, Action action, String recorded, String desired, List<AttributeChange> attributes) {
+        if (recorded == null || desired == null || action == Action.DELETE || action == Action.READ) {
+            return guess;
+        }
+        if (recorded.equals(desired)) {
+            return Cause.DRIFT;
+        }
+        if (action == Action.CREATE) {
+            return Cause.BOTH; // applied before and gone now, and declared differently since
+        }
+        return driftedBesides(recorded, attributes) ? Cause.BOTH : Cause.INVENTORY;
+    }
+
+    /** True when some attribute was applied as the inventory still wants it, and reality has it otherwise. */
+    private static boolean driftedBesides(String recorded, List<AttributeChange> attributes) {
+        JsonNode applied;
+        try {
+            applied = JSON.readTree(recorded);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return false; // a fingerprint, not a state: nothing to compare attribute by attribute
+        }
+        if (applied == null || !applied.isObject()) {
+            return false;
+        }
+        for (AttributeChange attribute : attributes) {
+            JsonNode value = applied.get(attribute.name());
+            if (value != null && value.isValueNode() && attribute.before() != null && attribute.after() != null
+                    && value.asText().equals(attribute.after()) && !attribute.before().equals(attribute.after())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.provision.resource.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.provision.inventory.Inventory;
+import dev.provision.plan.Cause;
+import dev.provision.plan.Plan;
+import dev.provision.plan.PlannedChange;
+import dev.provision.postgres.PostgresSession;
+import dev.provision.testing.PostgresServer;
+import dev.provision.testing.WithPostgres;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Against a real PostgreSQL 15, with the real engine and its record of what was applied: an edit of
+ * the inventory plans with the cause "inventory" for every kind of database resource (drift of the same
+ * kinds is {@link DriftServerTest}), and an edit together with a change by hand plans as "both".
+ */
+@ExtendWith(WithPostgres.class)
+class CausesServerTest {
+
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> edits() {
+        String contents = DatabaseDriverServerTest.CONTENTS;
+        return Stream.of(
+                Arguments.of("a role's connection_limit", contents.replace("connection_limit: 10", "connection_limit: 12"),
+                        "roles.app_user"),
+                Arguments.of("a role's membership", contents.replace("member_of: [app_reader]", "member_of: []"),
+                        "roles.app_user"),
+                Arguments.of("a database setting", contents.replace("work_mem: 32MB", "work_mem: 48MB"), "databases.app"),
+                Arguments.of("a database's connection limit", contents.replace("connection_limit: 20", "connection_limit: 25"),
+                        "databases.app"),
+                Arguments.of("a grant", contents.replace("privileges: [SELECT, INSERT]", "privileges: [SELECT]"),
+                        "databases.app.grants.app_user"),
+                Arguments.of("a schema's owner", contents.replace("core: { owner: app_owner }", "core: { owner: app_user }"),
+                        "databases.app.schemas.core"),
+                Arguments.of("an extension added", contents.replace("    schemas:\n",
+                        "    extensions:\n      pgcrypto: {}\n    schemas:\n"),
+                        "databases.app.extensions.pgcrypto"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("edits")
+    void anInventoryEditIsShownAsAnInventoryChange(String kind, String edited, String address, PostgresServer server) {
+        Reconciler reconciler = new Reconciler(server);
+        reconciler.converge(Reconciler.inventory(dir, DatabaseDriverServerTest.CONTENTS));
+        Inventory inventory = Reconciler.inventory(dir, edited);
+
+        Plan plan = reconciler.plan(inventory);
+
+        assertThat(Reconciler.addresses(plan)).as(kind).startsWith(address);
+        assertThat(plan.changes().get(0).cause()).as("%s was edited in the inventory, not behind provision's back", kind)
+                .isEqualTo(Cause.INVENTORY);
+        reconciler.apply(inventory, plan);
+        assertThat(reconciler.plan(inventory).changes()).as("converged after the edit").isEmpty();
+    }
+
+    @Test
+    void anEditBesideAChangeByHandIsBoth(PostgresServer server) {
+        Reconciler reconciler = new Reconciler(server);
+        reconciler.converge(Reconciler.inventory(dir, DatabaseDriverServerTest.CONTENTS));
+        try (PostgresSession s = server.session("postgres")) {
+            s.executeAlone("ALTER ROLE app_user CREATEDB");
+        }
+        Inventory inventory = Reconciler.inventory(dir,
+                DatabaseDriverServerTest.CONTENTS.replace("connection_limit: 10", "connection_limit: 12"));
+
+        PlannedChange role = reconciler.plan(inventory).changes().get(0);
+
+        assertThat(role.address().path()).endsWith("roles.app_user");
+        assertThat(role.cause()).as("connection_limit edited in the inventory, createdb set by hand").isEqualTo(Cause.BOTH);
+    }
+
+    @Test
+    void aChangeByHandAloneStaysDriftAndARoleDroppedByHandIsDriftToo(PostgresServer server) {
+        Reconciler reconciler = new Reconciler(server);
+        Inventory inventory = Reconciler.inventory(dir, DatabaseDriverServerTest.CONTENTS);
+        reconciler.converge(inventory);
+        try (PostgresSession s = server.session("app")) {
+            s.executeAlone("DROP OWNED BY app_reader");
+        }
+        try (PostgresSession s = server.session("postgres")) {
+            s.executeAlone("ALTER ROLE app_user CONNECTION LIMIT 3");
+            s.executeAlone("DROP ROLE app_reader");
+        }
+
+        Plan plan = reconciler.plan(inventory);
+
+        assertThat(plan.changes()).as("the inventory did not change: everything is drift").isNotEmpty()
+                .allSatisfy(c -> assertThat(c.cause()).as(c.address().path()).isEqualTo(Cause.DRIFT));
+    }
+}
