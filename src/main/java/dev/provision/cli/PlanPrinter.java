@@ -38,6 +38,10 @@ final class PlanPrinter {
         for (String unmanaged : plan.unmanaged()) {
             out.println(ansi.string("@|yellow Not checked:|@ " + DiagnosticPrinter.escape(unmanaged)));
         }
+        if (!plan.foreign().isEmpty()) {
+            out.println(ansi.string("@|faint Not created by provision, left alone (" + plan.foreign().size() + "):|@ "
+                    + DiagnosticPrinter.escape(String.join(", ", plan.foreign().stream().map(f -> f.address().path()).toList()))));
+        }
         out.println(ansi.string(plan.hasChanges() ? "@|bold " + summary(plan) + "|@" : summary(plan)));
         out.flush();
     }

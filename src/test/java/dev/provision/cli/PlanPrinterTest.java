@@ -7,6 +7,7 @@ import dev.provision.json.SamplePlans;
 import dev.provision.plan.Action;
 import dev.provision.plan.Cause;
 import dev.provision.plan.Hazard;
+import dev.provision.plan.HazardKind;
 import dev.provision.plan.Plan;
 import dev.provision.plan.PlannedChange;
 import dev.provision.plan.ResourceAddress;
@@ -53,6 +54,19 @@ class PlanPrinterTest {
     }
 
     @Test
+    void whatProvisionDidNotCreateIsNamedOnOneLineAndIsNotAChange() {
+        Plan plan = new Plan(List.of(), List.of(), List.of(
+                new dev.provision.plan.UnmanagedResource(ResourceAddress.of("containers", "handmade"), "container"),
+                new dev.provision.plan.UnmanagedResource(ResourceAddress.of("containers", "db", "postgres", "roles", "dba"), "role")));
+        StringWriter text = new StringWriter();
+
+        new PlanPrinter(new PrintWriter(text), Ansi.OFF, false).print(plan);
+
+        assertThat(text.toString()).isEqualTo("Not created by provision, left alone (2): containers.handmade,"
+                + " containers.db.postgres.roles.dba\nNo changes. Reality matches the inventory.\n");
+    }
+
+    @Test
     void coloursOnlyWhenAnsiIsOn() {
         String coloured = print(Ansi.ON, false);
         String plain = print(Ansi.OFF, false);
@@ -91,7 +105,7 @@ class PlanPrinterTest {
                 "INSERT INTO \"provision\".schema_state SELECT 1,\n 'digest',\n now()"), true, 3);
         return new Plan(List.of(new PlannedChange(ResourceAddress.of("containers", "app", "postgres", "databases", "appdb", "objects"),
                 Action.UPDATE, Cause.INVENTORY, "the database differs from schema.sql", List.of(),
-                List.of(new Hazard("drop-column", "drops column b of app.t and its data")), List.of(sql))), List.of());
+                List.of(new Hazard(HazardKind.DROP_COLUMN, "drops column b of app.t and its data")), List.of(sql))), List.of());
     }
 
     @Test

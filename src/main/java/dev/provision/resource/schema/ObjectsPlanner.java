@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -36,10 +37,13 @@ final class ObjectsPlanner {
     private final SchemaDiffer differ;
     private final HazardDetector hazards;
     private final TableFactsReader facts = new TableFactsReader();
+    private final Consumer<String> notes;
 
-    ObjectsPlanner(SchemaDiffer differ, HazardDetector hazards) {
+    /** @param notes told what the user should know of, such as a killed run's scratch database dropped */
+    ObjectsPlanner(SchemaDiffer differ, HazardDetector hazards, Consumer<String> notes) {
         this.differ = differ;
         this.hazards = hazards;
+        this.notes = notes;
     }
 
     Optional<PlannedChange> plan(String host, String container, Database db, Path baseDir, PostgresSessions sessions,
@@ -107,8 +111,8 @@ final class ObjectsPlanner {
 
     private List<String> compare(PostgresSessions sessions, String container, Database db, DesiredSql sql,
             List<Migrations.Migration> pending) {
-        Shadows shadows = new Shadows(sessions, container, differ);
-        String base = "provision_shadow_" + shortHash(container + "/" + db.name());
+        Shadows shadows = new Shadows(sessions, container, differ, notes);
+        String base = ScratchNames.of(shortHash(container + "/" + db.name()), java.time.Instant.now());
         Supplier<Connection> live = () -> sessions.connect(container, db.name());
         try (Shadows.Shadow desired = shadows.fromFiles(base, db, db.owner(), sql)) {
             Set<String> schemas = new TreeSet<>(shadows.schemas(desired));
