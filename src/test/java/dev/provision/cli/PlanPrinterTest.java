@@ -7,6 +7,7 @@ import dev.provision.json.SamplePlans;
 import dev.provision.plan.Action;
 import dev.provision.plan.Cause;
 import dev.provision.plan.Hazard;
+import dev.provision.plan.HazardKind;
 import dev.provision.plan.Plan;
 import dev.provision.plan.PlannedChange;
 import dev.provision.plan.ResourceAddress;
@@ -104,7 +105,7 @@ class PlanPrinterTest {
                 "INSERT INTO \"provision\".schema_state SELECT 1,\n 'digest',\n now()"), true, 3);
         return new Plan(List.of(new PlannedChange(ResourceAddress.of("containers", "app", "postgres", "databases", "appdb", "objects"),
                 Action.UPDATE, Cause.INVENTORY, "the database differs from schema.sql", List.of(),
-                List.of(new Hazard("drop-column", "drops column b of app.t and its data")), List.of(sql))), List.of());
+                List.of(new Hazard(HazardKind.DROP_COLUMN, "drops column b of app.t and its data")), List.of(sql))), List.of());
     }
 
     @Test
