@@ -53,6 +53,19 @@ class CommandLineContractTest {
     }
 
     @Test
+    void lockTimeoutIsADurationOnApplyAndDestroy() {
+        for (String command : new String[] {"apply", "destroy"}) {
+            assertThat(run(command, "--help").out()).as(command).contains("--lock-timeout=DURATION", "Default: 0");
+            Outcome bad = run(command, "-i", "inventory.yaml", "--lock-timeout", "5 minutes", "--auto-approve");
+            assertThat(bad.code()).as("%s: a bad duration is a usage error, nothing contacted:\n%s", command, bad.err())
+                    .isEqualTo(ExitCodes.INVALID);
+            assertThat(bad.err()).as(command).contains("--lock-timeout", "\"5 minutes\" is not a duration", "e.g. 30s, 5m");
+        }
+        assertThat(run("force-unlock", "--help").out()).as("force-unlock names a container's lock or a host's")
+                .contains("containers.NAME", "hosts.NAME");
+    }
+
+    @Test
     void unknownOptionsAreUsageErrorsWithExitThree() {
         Outcome bad = run("plan", "--detailed-exitcodes");
 
