@@ -118,7 +118,10 @@ public final class AddressCatalog {
                 List.of("containers", "*", "postgres", "databases", "*", "grants", "*"),
                 List.of("containers", "*", "postgres", "databases", "*", "schemas", "*"),
                 List.of("containers", "*", "postgres", "databases", "*", "extensions", "*"),
-                List.of("containers", "*", "postgres", "databases", "*", "objects")));
+                List.of("containers", "*", "postgres", "databases", "*", "objects"),
+                // what provision removes once no longer declared: a per-database setting reset, its bookkeeping
+                List.of("containers", "*", "postgres", "databases", "*", "settings", "*"),
+                List.of("containers", "*", "postgres", "ownership")));
         SERVER_PARTS.forEach(part -> shapes.add(List.of("containers", "*", "postgres", part)));
         return List.copyOf(shapes);
     }

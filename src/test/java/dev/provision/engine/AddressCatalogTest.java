@@ -14,6 +14,8 @@ class AddressCatalogTest {
         assertThat(AddressCatalog.possible("containers.db.postgres.databases.app.schemas.audit")).isTrue();
         assertThat(AddressCatalog.possible("containers.db.postgres.roles.dotted.name")).as("names may hold dots").isTrue();
         assertThat(AddressCatalog.possible("hosts.bed.bridge.lxcbr0")).isTrue();
+        assertThat(AddressCatalog.possible("containers.db.postgres.databases.app.settings.work_mem"))
+                .as("a setting no longer declared is reset").isTrue();
     }
 
     @Test
