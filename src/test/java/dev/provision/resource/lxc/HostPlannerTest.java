@@ -19,7 +19,7 @@ class HostPlannerTest {
     private final HostPlanner planner = new HostPlanner();
 
     private static Host host(boolean prepare) {
-        return new Host("local", AT, TransportKind.LOCAL, null, 22, null, null, null, false, null, prepare);
+        return new Host("local", AT, TransportKind.LOCAL, null, 22, null, null, null, false, null, prepare, null, Host.Become.NONE, null);
     }
 
     @Test
