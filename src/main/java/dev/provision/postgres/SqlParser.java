@@ -25,6 +25,9 @@ import org.pgcodekeeper.core.settings.CoreSettings;
  */
 public final class SqlParser {
     private static final String NAME = "script.sql";
+    /** The grammar logs each syntax error it meets; they are reported here, with their file, instead. */
+    private static final java.util.logging.Logger GRAMMAR_LOG =
+            java.util.logging.Logger.getLogger("org.pgcodekeeper.core.parsers.antlr.base.CustomAntlrErrorListener");
 
     /** One statement of a script: its text without the closing semicolon, and where it starts (1-based). */
     public record Statement(String text, int offset, int line, int column) {}
@@ -75,6 +78,7 @@ public final class SqlParser {
     }
 
     private static Parsed parseNow(String text) {
+        GRAMMAR_LOG.setLevel(java.util.logging.Level.OFF);
         String grammatical = SqlScanner.scan(text).doubledQuotes();
         CoreSettings settings = new CoreSettings();
         settings.setDbType(DatabaseType.PG);

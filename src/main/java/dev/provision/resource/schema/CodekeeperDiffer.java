@@ -5,6 +5,10 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.pgcodekeeper.core.DatabaseType;
 import org.pgcodekeeper.core.api.PgCodeKeeperApi;
@@ -26,20 +30,56 @@ import org.pgcodekeeper.core.settings.CoreSettings;
  * itself ({@link ServerSetValues}).
  */
 public final class CodekeeperDiffer implements SchemaDiffer {
+    /** Loads the live side's catalog beside the desired side's; daemon threads, so they never keep the JVM up. */
+    private static final Executor CATALOG_LOADS = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "provision-catalog");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @Override
     public List<String> diff(Supplier<Connection> live, Supplier<Connection> desired, Set<String> schemas) {
         CoreSettings settings = settings();
+        // The two catalogs load side by side: most of a load is waiting for the server's answers.
+        CompletableFuture<AbstractDatabase> current = CompletableFuture.supplyAsync(() -> {
+            try {
+                return load(settings, live, schemas);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CompletionException(e);
+            }
+        }, CATALOG_LOADS);
         try {
-            AbstractDatabase current = load(settings, live, schemas);
             AbstractDatabase target = load(settings, desired, schemas);
-            String script = PgCodeKeeperApi.diff(settings, current, target);
+            String script = PgCodeKeeperApi.diff(settings, joined(current), target);
             return statements(settings, script);
         } catch (IOException e) {
             throw new PlanningFailed("cannot compare the database with its SQL files: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PlanningFailed("interrupted while comparing the database with its SQL files");
+        } finally {
+            current.cancel(false);
+        }
+    }
+
+    /** The live catalog, or the failure that loading it met. */
+    private static AbstractDatabase joined(CompletableFuture<AbstractDatabase> load) throws IOException, InterruptedException {
+        try {
+            return load.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
         }
     }
 
