@@ -11,13 +11,18 @@ import dev.provision.engine.Mode;
 import dev.provision.engine.Targets;
 import dev.provision.inventory.Inventory;
 import dev.provision.inventory.Loaded;
-import dev.provision.engine.HostLock;
+import dev.provision.engine.HeldLock;
+import dev.provision.engine.LockScope;
 import dev.provision.engine.PlanningFailed;
+import dev.provision.engine.RunLocks;
+import dev.provision.json.PlanComparison;
+import dev.provision.transport.ShellQuoter;
+import java.time.Duration;
+import java.util.Map;
 import dev.provision.plan.Action;
 import dev.provision.plan.Hazard;
 import dev.provision.plan.Plan;
 import dev.provision.plan.PlannedChange;
-import dev.provision.plan.Step;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -35,6 +40,9 @@ final class Session implements AutoCloseable {
     private final Connections connections;
     private final Engine engine;
     private final CommandLog log;
+    private final Set<String> printedNotes = new java.util.HashSet<>();
+    /** What this run's locks say of it. */
+    private final String owner = HeldLock.newOwner();
 
     private Session(CommonOptions options, CommandSpec spec, Inventory inventory) {
         this.options = options;
@@ -42,7 +50,23 @@ final class Session implements AutoCloseable {
         this.inventory = inventory;
         this.log = CommandLog.open(options, spec.commandLine().getErr(), spec.name());
         this.connections = new Connections(inventory, Wiring.transports(log.writer()));
-        this.engine = Wiring.engine(inventory.baseDir());
+        this.engine = Wiring.engine(inventory.baseDir(), owner, this::note, this::unlockCommand);
+    }
+
+    /** Prints a note for the user on standard error (never among --json's output), once per text. */
+    private void note(String text) {
+        synchronized (printedNotes) {
+            if (!printedNotes.add(text)) {
+                return;
+            }
+        }
+        spec.commandLine().getErr().println("note: " + text);
+        spec.commandLine().getErr().flush();
+    }
+
+    /** The exact command that releases {@code scope}'s lock by force, with this run's inventory. */
+    String unlockCommand(LockScope scope) {
+        return "provision force-unlock -i " + ShellQuoter.quote(options.inventory.toString()) + " " + scope.address();
     }
 
     /** Loads and validates the inventory; on any error prints every problem and stops with exit 3. */
@@ -86,18 +110,25 @@ final class Session implements AutoCloseable {
     private static final int MAX_STAGES = 4;
 
     /**
-     * Applies the plan under the lock of every host it touches, then reads again: a plan that is
-     * still not empty after apply is a failure, not a success. Parts that could only be planned after
-     * the plan's changes (a stopped container's server) are planned then, shown, and applied in turn.
+     * Applies the plan under the locks of what it changes (each container it changes; a host while its
+     * host-wide changes run), waiting up to {@code lockTimeout} for another run's, then reads again: a plan
+     * that is still not empty after apply is a failure, not a success. A run that had to wait plans again
+     * under its locks, since the other run may have changed what it read: a different plan is shown and
+     * asked for again (a saved plan is refused). Parts that could only be planned after the plan's changes
+     * (a stopped container's server) are planned then, shown, and applied in turn.
      */
     void apply(Plan plan, Targets targets, Mode mode, Set<String> allowedHazards, Output output, ApplyRecord record,
-            int parallelism, Continuation continuation) {
+            int parallelism, Continuation continuation, Duration lockTimeout) {
         refuseHazards(plan, allowedHazards, "");
-        HostLock lock = new HostLock();
+        RunLocks lock = new RunLocks(owner, this::unlockCommand, this::note);
+        HostLockRelease release = new HostLockRelease(lock);
         try (lock;
                 ProgressPrinter progress = new ProgressPrinter(output.human(), output.ansi(), output.terminal())) {
-            Applier applier = new Applier(connections, ApplyListener.all(log.steps(), progress, record));
-            lockHosts(plan, lock);
+            Applier applier = new Applier(connections, ApplyListener.all(log.steps(), progress, record, release));
+            if (lock(plan, lock, lockTimeout, output)) {
+                plan = afterWaiting(plan, targets, mode, allowedHazards, output, continuation, lock, lockTimeout);
+            }
+            release.expect(plan);
             progress.expect(runnable(plan));
             int applied = applier.apply(plan, parallelism);
             Plan after = plan(targets, mode);
@@ -113,7 +144,11 @@ final class Session implements AutoCloseable {
                     throw new OperationFailed(applied + " changes were applied; the rest, above, was not."
                             + " Run apply again to apply it.");
                 }
-                lockHosts(after, lock);
+                if (lock(after, lock, lockTimeout, output)) {
+                    after = plan(targets, mode); // another run changed things meanwhile: plan this stage again
+                    lock(after, lock, lockTimeout, output);
+                }
+                release.expect(after);
                 progress.expect(runnable(after));
                 applied += applier.apply(after, parallelism);
                 plan = after;
@@ -151,11 +186,43 @@ final class Session implements AutoCloseable {
         }
     }
 
-    private void lockHosts(Plan plan, HostLock lock) {
-        plan.changes().stream().flatMap(c -> c.steps().stream()).map(Step::host).distinct()
-                .filter(host -> !lock.holds(host))
-                .forEach(host -> lock.acquire(host, connections.get(host))
-                        .ifPresent(note -> spec.commandLine().getErr().println("note: " + note)));
+    /** Takes the locks of what {@code plan} changes, host by host; returns whether it had to wait for another run. */
+    private boolean lock(Plan plan, RunLocks lock, Duration timeout, Output output) {
+        boolean waited = false;
+        for (Map.Entry<String, Set<LockScope>> host : LockScopes.of(plan).entrySet()) {
+            waited |= lock.acquire(host.getKey(), connections.get(host.getKey()), host.getValue(), timeout, line -> {
+                output.human().println(Character.toUpperCase(line.charAt(0)) + line.substring(1));
+                output.human().flush();
+            });
+        }
+        return waited;
+    }
+
+    /**
+     * The plan to apply once this run had to wait for another's locks: the same if planning again under
+     * the locks gives the same; otherwise the new plan, shown and asked for again (a saved plan, which
+     * must run as it was reviewed, is refused).
+     */
+    private Plan afterWaiting(Plan plan, Targets targets, Mode mode, Set<String> allowedHazards, Output output,
+            Continuation continuation, RunLocks lock, Duration lockTimeout) {
+        Plan fresh = plan(targets, mode);
+        if (PlanComparison.same(plan, fresh)) {
+            return plan;
+        }
+        if (continuation.approve() == null) {
+            throw new OperationFailed("another run changed what this plan covers while this one waited for its locks,"
+                    + " so the saved plan is out of date; nothing was changed. Run plan again. What differs:\n  "
+                    + String.join("\n  ", PlanComparison.differences(plan, fresh)));
+        }
+        output.human().println();
+        output.human().println("Another run changed what this plan covers while this one waited for its locks. The plan now:");
+        new PlanPrinter(output.human(), output.ansi(), false).print(fresh);
+        refuseHazards(fresh, allowedHazards, "");
+        if (fresh.hasChanges() && !continuation.approve().getAsBoolean()) {
+            throw new OperationFailed("Apply cancelled; nothing was changed.");
+        }
+        lock(fresh, lock, lockTimeout, output);
+        return fresh;
     }
 
     /** A stage that defers exactly what the last one did, and has nothing else to do, would loop. */

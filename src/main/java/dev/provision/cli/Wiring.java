@@ -1,6 +1,8 @@
 package dev.provision.cli;
 
 import dev.provision.engine.Engine;
+import dev.provision.engine.LockScope;
+import dev.provision.engine.LockSurvey;
 import dev.provision.resource.database.DatabaseDriver;
 import dev.provision.resource.lxc.LxcDriver;
 import dev.provision.resource.pgserver.PgServerDriver;
@@ -13,18 +15,27 @@ import dev.provision.transport.local.LocalTransport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Assembles the engine from its drivers and transports; the one place that knows every implementation. */
 final class Wiring {
     private Wiring() {}
 
-    /** @param baseDir the inventory's directory, which SQL file paths are relative to */
-    static Engine engine(Path baseDir) {
+    /**
+     * @param baseDir the inventory's directory, which SQL file paths are relative to
+     * @param owner what this run's locks say of it
+     * @param notes told what the user should know of while planning (other runs' locks, leftovers removed)
+     * @param unlockCommand the exact command that releases a lock by force
+     */
+    static Engine engine(Path baseDir, String owner, Consumer<String> notes, Function<LockScope, String> unlockCommand) {
         // -Dprovision.readAhead=false (JAVA_TOOL_OPTIONS) makes every read through admin sessions, for diagnosis
-        DatabaseDriver databases = new DatabaseDriver(new SecretResolver(), new SchemaObjects(baseDir),
+        DatabaseDriver databases = new DatabaseDriver(new SecretResolver(), new SchemaObjects(baseDir, notes),
                 !"false".equals(System.getProperty("provision.readAhead")));
-        // each server's probe makes the database driver's reads too: one psql session per server and plan
-        return new Engine(List.of(new LxcDriver(), new PgServerDriver(databases), databases));
+        // each server's probe makes the database driver's reads too: one psql session per server and plan;
+        // the lock survey's read joins each host's probes
+        return new Engine(List.of(new LockSurvey(owner, notes, unlockCommand), new LxcDriver(), new PgServerDriver(databases),
+                databases));
     }
 
     static TransportFactory transports(PrintWriter verboseLog) {

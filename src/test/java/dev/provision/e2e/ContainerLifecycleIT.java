@@ -115,18 +115,20 @@ class ContainerLifecycleIT {
 
     @Test
     @Order(6)
-    void aSecondApplyWhileTheHostIsLockedFailsAndNamesTheHolder() {
+    void aSecondApplyWhileTheContainerIsLockedFailsAndNamesTheHolder() {
         HOST.exec("lxc-stop", "-n", "app");
-        HOST.exec("sh", "-c", "mkdir -p /var/lib/provision/lock && echo 'provision pid 4242 on elsewhere' > /var/lib/provision/lock/owner");
+        HOST.exec("sh", "-c", "mkdir -p /var/lib/provision/locks/container.app"
+                + " && echo 'provision pid 4242 on elsewhere since 2026-11-27T10:00:00Z' > /var/lib/provision/locks/container.app/owner");
 
         Cli.Run blocked = cli().run("apply", "--auto-approve");
         assertThat(blocked.exitCode()).isEqualTo(1);
-        assertThat(blocked.err()).contains("host bed is locked by another run (provision pid 4242 on elsewhere",
-                "provision force-unlock bed");
+        assertThat(blocked.err()).as("the holder and the exact command, -i included:\n%s", blocked)
+                .contains("container app on host bed is locked by another run (provision pid 4242 on elsewhere",
+                        "provision force-unlock -i " + dir.resolve("inventory.yaml") + " containers.app");
         assertThat(HOST.exec("lxc-info", "-n", "app", "-sH").strip()).as("nothing was touched").isEqualTo("STOPPED");
 
-        Cli.Run unlock = cli().run("force-unlock", "bed");
-        assertThat(unlock.out()).contains("Released the lock on host bed held by: provision pid 4242 on elsewhere");
+        Cli.Run unlock = cli().run("force-unlock", "containers.app");
+        assertThat(unlock.out()).contains("Released the lock on container app on host bed held by: provision pid 4242 on elsewhere");
         assertThat(cli().run("apply", "--auto-approve").exitCode()).isZero();
     }
 
@@ -146,7 +148,7 @@ class ContainerLifecycleIT {
                     .as("each apply either succeeds alone or is refused by the lock:\n%s", run).isTrue();
         }
         assertThat(a.exitCode() == 0 || b.exitCode() == 0).as("one of them applied").isTrue();
-        assertThat(HOST.exec("sh", "-c", "ls /var/lib/provision/lock 2>/dev/null || true")).as("no lock left").isBlank();
+        assertThat(HOST.exec("sh", "-c", "ls /var/lib/provision/locks 2>/dev/null || true")).as("no lock left").isBlank();
         assertConverged();
     }
 

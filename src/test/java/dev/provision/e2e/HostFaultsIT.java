@@ -87,24 +87,29 @@ class HostFaultsIT {
                     .contains("containers.vanish: lost host bed during `lxc-attach -n provision-base-debian-bookworm-pg15 -- install postgresql-15")
                     .contains("the SSH connection is lost")
                     .contains("When host bed is reachable again, run apply again")
-                    .contains("lock on host bed could not be released")
-                    .contains("provision force-unlock bed")
+                    .contains("locks could not all be released")
+                    .contains("provision force-unlock -i " + inventory + " containers.vanish",
+                            "provision force-unlock -i " + inventory + " hosts.bed")
                     .doesNotContain("\tat ");
         } finally {
             apply.destroyForcibly();
         }
-        assertThat(HOST.execResult("cat", "/var/lib/provision/lock/owner"))
-                .as("the unreachable host kept the failed run's lock").contains("provision pid " + apply.pid());
+        assertThat(HOST.execResult("cat", "/var/lib/provision/locks/container.vanish/owner", "/var/lib/provision/locks/host/owner"))
+                .as("the unreachable host kept the failed run's locks: its container's, and the host's (it was preparing a base)")
+                .contains("provision pid " + apply.pid());
 
         Cli cli = new Cli(inventory);
         Cli.Run pending = cli.run("plan");
         assertThat(pending.out()).as("the interrupted install is recognised:\n%s", pending)
                 .contains("+ containers.vanish.postgres");
+        assertThat(pending.err()).as("plan reports the stale lock without taking it:\n%s", pending)
+                .contains("container vanish on host bed is locked by a run that no longer exists (provision pid " + apply.pid(),
+                        "provision force-unlock -i " + inventory + " containers.vanish");
         Cli.Run again = cli.run("apply", "--auto-approve");
 
         assertThat(again.exitCode()).as("%s", again).isZero();
         assertThat(again.err()).as("the failed run's lock was released, and said so")
-                .contains("released a lock left by a run that was killed or lost its connection (provision pid " + apply.pid());
+                .contains("left by a run that was killed or lost its connection (provision pid " + apply.pid());
         assertThat(psql("vanish", "select 1")).isEqualTo("1");
         cli.assertConverged();
     }

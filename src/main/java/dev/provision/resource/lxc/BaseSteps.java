@@ -21,6 +21,8 @@ final class BaseSteps {
     private static final String INSTALL = ScriptResource.load(PgServerDriver.class, "install-server.sh");
     private static final String LOCALES = ScriptResource.load(PgServerDriver.class, "ensure-locales.sh");
     private static final Duration SHORT = Duration.ofSeconds(60);
+    /** The preparation script's name ({@code $0}), by which a plan's change is known to prepare a base. */
+    static final String PREPARE_NAME = "provision-prepare-base";
 
     private final String host;
     private final String lxcPath;
@@ -47,7 +49,7 @@ final class BaseSteps {
                     null, SHORT, "lxc-destroy -f -n " + base.name() + " (unfinished by an interrupted apply)", false));
         }
         all.addAll(steps.create());
-        all.add(new Step.Run(host, List.of("sh", "-c", PREPARE_ROOTFS, "provision-prepare-base", steps.rootfs()), null, SHORT, "", false)
+        all.add(new Step.Run(host, List.of("sh", "-c", PREPARE_ROOTFS, PREPARE_NAME, steps.rootfs()), null, SHORT, "", false)
                 .labelled("prepare " + steps.rootfs() + ": no PostgreSQL cluster from the packages, SSH host keys made at each"
                         + " clone's first boot"));
         all.addAll(steps.startAndWait());

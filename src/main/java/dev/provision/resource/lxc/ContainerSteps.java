@@ -3,6 +3,7 @@ package dev.provision.resource.lxc;
 import dev.provision.engine.ScriptResource;
 import dev.provision.inventory.Container;
 import dev.provision.inventory.Image;
+import dev.provision.plan.AdminAccess;
 import dev.provision.plan.Step;
 import dev.provision.resource.pgserver.PgServerDriver;
 import dev.provision.resource.pgserver.ServerFiles;
@@ -195,8 +196,10 @@ final class ContainerSteps {
             steps.add(stop());
         }
         steps.add(Step.Run.of(host, SHORT, "lxc-destroy", "-n", name()));
-        steps.add(new Step.Run(host, List.of("rm", "-f", "/var/lib/provision/lxc/" + name() + ".applied"), null, SHORT,
-                "forget " + name(), false));
+        steps.add(ContainerOwner.forget(host, name()));
+        // The admin secret goes with the container: a container made again under this name gets a new one.
+        steps.add(new Step.Run(host, List.of("rm", "-f", "/var/lib/provision/lxc/" + name() + ".applied", AdminAccess.secretPath(name())),
+                null, SHORT, "forget " + name() + " and its admin secret", false));
         return steps;
     }
 

@@ -47,6 +47,8 @@ public final class HostReader {
         Map<String, ContainerState> containers = new LinkedHashMap<>();
         boolean overlay = false;
         Map<String, BaseState> bases = new LinkedHashMap<>();
+        Map<String, OwnedContainer> owned = new LinkedHashMap<>();
+        java.util.Set<String> existing = new java.util.HashSet<>();
         String[] lines = output.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -81,6 +83,13 @@ public final class HostReader {
                     bridges.put(parts[0], parts.length > 1 && !parts[1].equals("-") ? parts[1] : null);
                 }
                 case "incomplete" -> containers.put(value, ContainerState.incomplete(value));
+                case "owned" -> {
+                    String[] parts = value.split(" ", 3);
+                    if (parts.length >= 2) {
+                        owned.put(parts[0], new OwnedContainer(parts[0], parts[1], parts.length > 2 ? parts[2] : ""));
+                    }
+                }
+                case "exists" -> existing.add(value);
                 case "absent" -> {
                     String[] parts = value.split(" ");
                     containers.put(parts[0], ContainerState.absent(parts[0], parts.length > 1));
@@ -101,6 +110,6 @@ public final class HostReader {
             }
         }
         return new HostState(host, packages, osId, cgroupV2, lxcPath, forwardAccepted, dhcpDown, bridges, containers,
-                overlay, bases);
+                overlay, bases, owned, existing);
     }
 }

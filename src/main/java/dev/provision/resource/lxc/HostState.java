@@ -15,6 +15,8 @@ import java.util.Map;
  * @param overlaySnapshots LXC can clone with an overlay snapshot here (overlayfs available, and the LXC
  *     path on a filesystem it can use as an upper layer)
  * @param bases the bases asked about, by name
+ * @param owned the containers provision created on this host, by name, with the inventory that declared them
+ * @param existing the name of every container on the host
  */
 public record HostState(
         String host,
@@ -27,13 +29,17 @@ public record HostState(
         Map<String, String> bridges,
         Map<String, ContainerState> containers,
         boolean overlaySnapshots,
-        Map<String, BaseState> bases) {
+        Map<String, BaseState> bases,
+        Map<String, OwnedContainer> owned,
+        java.util.Set<String> existing) {
 
     public HostState {
         packages = java.util.Set.copyOf(packages);
         bridges = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bridges));
         containers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(containers));
         bases = Map.copyOf(bases);
+        owned = Map.copyOf(owned);
+        existing = java.util.Set.copyOf(existing);
     }
 
     public BaseState base(String name) {

@@ -9,7 +9,7 @@ import dev.provision.plan.ResourceAddress;
 import dev.provision.postgres.PostgresSession;
 import dev.provision.postgres.PostgresSessions;
 import dev.provision.postgres.Read;
-import dev.provision.postgres.SqlScanner;
+import dev.provision.postgres.SqlParser;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -19,16 +19,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * Plans the schema objects of one database. A database that does not exist yet gets its SQL files
  * run as they are. An existing one whose files and catalog are both as the last apply left them, with
  * no pending migration, has nothing to do. Otherwise it is compared with a shadow built from the
- * files; when they differ only in how PostgreSQL prints an expression back (an IN list comes back as
- * {@code = ANY (ARRAY...)}), or when migrations are pending, both sides are copied once more through
- * the differ (the live copy with the pending migrations run in it), so that the same printing applies
- * to both, and compared again.
+ * files; when they differ in more than additions ({@link PureAdditions}), which may be only in how
+ * PostgreSQL prints an expression back (an IN list comes back as {@code = ANY (ARRAY...)}), or when
+ * migrations are pending, both sides are copied once more through the differ (the live copy with the
+ * pending migrations run in it), so that the same printing applies to both, and compared again.
  */
 final class ObjectsPlanner {
     private static final String EXISTS = "SELECT 1 FROM pg_database WHERE datname = ?";
@@ -36,10 +37,13 @@ final class ObjectsPlanner {
     private final SchemaDiffer differ;
     private final HazardDetector hazards;
     private final TableFactsReader facts = new TableFactsReader();
+    private final Consumer<String> notes;
 
-    ObjectsPlanner(SchemaDiffer differ, HazardDetector hazards) {
+    /** @param notes told what the user should know of, such as a killed run's scratch database dropped */
+    ObjectsPlanner(SchemaDiffer differ, HazardDetector hazards, Consumer<String> notes) {
         this.differ = differ;
         this.hazards = hazards;
+        this.notes = notes;
     }
 
     Optional<PlannedChange> plan(String host, String container, Database db, Path baseDir, PostgresSessions sessions,
@@ -51,7 +55,7 @@ final class ObjectsPlanner {
         }
         if (sessions == null || !exists(sessions.open(container, null), db.name())) {
             List<String> statements = sql.files().stream().flatMap(f -> f.statements().stream())
-                    .map(SqlScanner.Statement::text).toList();
+                    .map(SqlParser.Statement::text).toList();
             return Optional.of(new PlannedChange(address, Action.CREATE, Cause.INVENTORY,
                     "new database: run " + String.join(", ", sql.paths()) + " as " + owner(db)
                             + (migrations.isEmpty() ? "" : "; record its migrations as applied without running them"),
@@ -107,16 +111,16 @@ final class ObjectsPlanner {
 
     private List<String> compare(PostgresSessions sessions, String container, Database db, DesiredSql sql,
             List<Migrations.Migration> pending) {
-        Shadows shadows = new Shadows(sessions, container, differ);
-        String base = "provision_shadow_" + shortHash(container + "/" + db.name());
+        Shadows shadows = new Shadows(sessions, container, differ, notes);
+        String base = ScratchNames.of(shortHash(container + "/" + db.name()), java.time.Instant.now());
         Supplier<Connection> live = () -> sessions.connect(container, db.name());
         try (Shadows.Shadow desired = shadows.fromFiles(base, db, db.owner(), sql)) {
             Set<String> schemas = new TreeSet<>(shadows.schemas(desired));
             schemas.addAll(db.schemas().keySet());
             if (pending.isEmpty()) {
                 List<String> direct = differ.diff(live, desired.connector(), schemas);
-                if (direct.isEmpty()) {
-                    return direct;
+                if (PureAdditions.only(direct)) {
+                    return direct; // nothing that differs only in how it was printed back
                 }
             }
             List<String> migrations = pending.stream().flatMap(m -> m.statements().stream()).toList();

@@ -32,7 +32,12 @@ public final class SchemaDriver implements ResourceDriver {
     }
 
     public SchemaDriver(SchemaDiffer differ, double largeTableRows) {
-        this.planner = new ObjectsPlanner(differ, new HazardDetector(largeTableRows));
+        this(differ, largeTableRows, note -> {});
+    }
+
+    /** @param notes told what the user should know of, such as a killed run's scratch database dropped */
+    public SchemaDriver(SchemaDiffer differ, double largeTableRows, java.util.function.Consumer<String> notes) {
+        this.planner = new ObjectsPlanner(differ, new HazardDetector(largeTableRows), notes);
     }
 
     @Override

@@ -13,12 +13,18 @@ import java.util.List;
  * its grants, and tells it which objects the change creates so their grants are planned at once.
  */
 public final class SchemaObjects implements SchemaObjectPlanner {
-    private final SchemaDriver driver = new SchemaDriver();
+    private final SchemaDriver driver;
     private final Path baseDir;
 
     /** @param baseDir the inventory's directory, which the SQL file paths are relative to */
     public SchemaObjects(Path baseDir) {
+        this(baseDir, note -> {});
+    }
+
+    /** @param notes told what the user should know of, such as a killed run's scratch database dropped */
+    public SchemaObjects(Path baseDir, java.util.function.Consumer<String> notes) {
         this.baseDir = baseDir;
+        this.driver = new SchemaDriver(new CodekeeperDiffer(), SchemaDriver.LARGE_TABLE_ROWS, notes);
     }
 
     @Override

@@ -9,8 +9,12 @@ import dev.provision.postgres.PostgresSession;
 import dev.provision.postgres.PostgresSessions;
 import dev.provision.postgres.Sql;
 import dev.provision.postgres.SqlFailed;
-import dev.provision.postgres.SqlScanner;
+import dev.provision.postgres.SqlParser;
 import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,16 +24,26 @@ import java.util.function.Supplier;
  * Builds scratch databases ("shadows") on the target server: empty but for the database's declared
  * schemas and extensions, then filled either from the SQL files, as the owning role, or with a copy of
  * another database's schema objects. Each is dropped when closed, also after a failure.
+ *
+ * <p>Runs never share one: names are unique per run ({@link ScratchNames}), and before its first one a
+ * run's admin session takes the advisory lock that says the run is alive. Scratch databases whose run
+ * holds no such lock, and that are older than a minute, were left by a killed run: they are dropped, and
+ * {@code notes} says so. No run drops one that another live run uses.
  */
 final class Shadows {
+    private static final String HOLDS_LIVENESS = "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted"
+            + " AND pid = pg_backend_pid() AND classid = ?::int::oid AND objid = ?::int::oid AND objsubid = 2";
+
     private final PostgresSessions sessions;
     private final String container;
     private final SchemaDiffer differ;
+    private final Consumer<String> notes;
 
-    Shadows(PostgresSessions sessions, String container, SchemaDiffer differ) {
+    Shadows(PostgresSessions sessions, String container, SchemaDiffer differ, Consumer<String> notes) {
         this.sessions = sessions;
         this.container = container;
         this.differ = differ;
+        this.notes = notes;
     }
 
     /** A scratch database; closing drops it, whatever state it is in. */
@@ -58,7 +72,7 @@ final class Shadows {
                 session.executeAlone("SET ROLE " + Sql.ident(owner));
             }
             for (DesiredSql.Source file : sql.files()) {
-                for (SqlScanner.Statement statement : file.statements()) {
+                for (SqlParser.Statement statement : file.statements()) {
                     try {
                         session.executeAlone(statement.text());
                     } catch (SqlFailed e) {
@@ -115,6 +129,7 @@ final class Shadows {
 
     private Shadow create(String name, Database db, String owner) {
         PostgresSession admin = admin();
+        claim(admin);
         List<Map<String, Object>> live = admin.query("SELECT pg_encoding_to_char(encoding) AS encoding, datcollate, datctype"
                 + " FROM pg_database WHERE datname = ?", db.name());
         admin.executeAlone("DROP DATABASE IF EXISTS " + Sql.ident(name) + " WITH (FORCE)");
@@ -145,6 +160,32 @@ final class Shadows {
             throw e;
         }
         return shadow;
+    }
+
+    /**
+     * Makes {@code admin}'s session hold this run's liveness lock (once: advisory locks stack), then drops
+     * the scratch databases of runs that are gone.
+     */
+    private void claim(PostgresSession admin) {
+        if (admin.query(HOLDS_LIVENESS, ScratchNames.LIVENESS_KEY, ScratchNames.RUN_ID).isEmpty()) {
+            admin.query("SELECT pg_advisory_lock_shared(?, ?)", ScratchNames.LIVENESS_KEY, ScratchNames.RUN_ID);
+        }
+        Set<Long> live = admin.query("SELECT objid::text AS run FROM pg_locks WHERE locktype = 'advisory' AND granted"
+                        + " AND classid = ?::int::oid AND objsubid = 2", ScratchNames.LIVENESS_KEY)
+                .stream().map(row -> Long.parseLong((String) row.get("run"))).collect(java.util.stream.Collectors.toSet());
+        Instant now = Instant.now();
+        for (Map<String, Object> row : admin.query("SELECT datname FROM pg_database WHERE datname LIKE 'provision\\_shadow\\_%'")) {
+            String name = (String) row.get("datname");
+            Optional<ScratchNames.Owner> made = ScratchNames.owner(name);
+            if (made.isEmpty() || made.get().thisRun() || live.contains((long) made.get().runId())
+                    || made.get().created().isAfter(now.minus(ScratchNames.GRACE))) {
+                continue;
+            }
+            admin.executeAlone("DROP DATABASE IF EXISTS " + Sql.ident(name) + " WITH (FORCE)");
+            notes.accept("container " + container + ": dropped scratch database " + name + ", left by a run that no longer exists"
+                    + (made.get().created().equals(Instant.EPOCH) ? " (an older version of provision)"
+                            : " (created " + Duration.between(made.get().created(), now).toMinutes() + " min ago)"));
+        }
     }
 
     private PostgresSession open(Shadow shadow) {

@@ -119,3 +119,27 @@ INFO
     if [ -f "/var/lib/provision/lxc/$n.applied" ]; then echo "absent $n applied-before"; else echo "absent $n"; fi
   fi
 done
+# Containers provision created, with the inventory that declared them (/var/lib/provision/lxc/NAME.owner),
+# and the state of those not asked about above (removal plans them); then every container on the host
+# (the plan lists those nobody declared as unmanaged).
+for f in /var/lib/provision/lxc/*.owner; do
+  [ -f "$f" ] || continue
+  n=${f##*/}; n=${n%.owner}
+  owner=; read -r owner <"$f"
+  state=declared
+  case " $* " in
+    *" $n "*) ;;
+    *) state=absent
+      if [ -f "$lxcpath/$n/config" ]; then
+        state=UNKNOWN
+        while read -r key value; do [ "$key" = State: ] && state=$value; done <<INFO
+$(lxc-info -n "$n" -s 2>/dev/null)
+INFO
+      fi ;;
+  esac
+  echo "owned $n $state $owner"
+done
+for d in "$lxcpath"/*/config; do
+  [ -f "$d" ] || continue
+  d=${d%/config}; echo "exists ${d##*/}"
+done

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What the lock says when it cannot be released (the locking itself runs on real hosts in the e2e tests). */
-class HostLockTest {
+class RunLocksTest {
 
     /** Takes the lock, then loses the host once {@code reachable} is false. */
     private static final class Host implements Transport {
@@ -46,23 +46,24 @@ class HostLockTest {
     void aLockOnAnUnreachableHostIsReportedWithHowToReleaseIt() {
         Host bed = new Host();
         Host spare = new Host();
-        HostLock lock = new HostLock();
-        lock.acquire("bed", bed);
-        lock.acquire("spare", spare);
+        RunLocks lock = new RunLocks(HeldLock.newOwner(), scope -> "provision force-unlock -i inv.yaml " + scope.address(), note -> {});
+        lock.acquire("bed", bed, List.of(LockScope.container("bed", "app"), LockScope.host("bed")), Duration.ZERO, line -> {});
+        lock.acquire("spare", spare, List.of(LockScope.container("spare", "db")), Duration.ZERO, line -> {});
         bed.reachable = false;
 
         lock.close();
 
-        assertThat(lock.unreleasedNote()).hasValueSatisfying(note -> assertThat(note)
-                .contains("lock on host bed could not be released")
-                .contains("provision force-unlock bed")
-                .doesNotContain("spare"));
+        assertThat(lock.unreleasedNote()).as("each lock left behind comes with the exact command that releases it")
+                .hasValueSatisfying(note -> assertThat(note)
+                .contains("could not all be released")
+                .contains("provision force-unlock -i inv.yaml containers.app", "provision force-unlock -i inv.yaml hosts.bed")
+                .doesNotContain("containers.db"));
     }
 
     @Test
     void releasedLocksLeaveNothingToReport() {
-        HostLock lock = new HostLock();
-        lock.acquire("bed", new Host());
+        RunLocks lock = new RunLocks(HeldLock.newOwner(), scope -> "provision force-unlock " + scope.address(), note -> {});
+        lock.acquire("bed", new Host(), List.of(LockScope.host("bed")), Duration.ZERO, line -> {});
 
         lock.close();
 
