@@ -2,6 +2,7 @@
 # Builds the local Docker images the integration tests run (nothing is pulled from a registry):
 #   local/debian-base:bookworm         a Debian 12 root filesystem, imported
 #   local/provision-lxc-host:bookworm  an LXC host with sshd, lxc-net and a baked LXC rootfs cache
+#   local/provision-ssh-host:bookworm  a pristine SSH host: sshd, sudo, non-root users, the network's CAs
 # Work already done is skipped: an image that exists (with the same build-context hash) is kept.
 # Set PROVISION_BAKE_LXC_CACHE=0 to build the host image without the LXC rootfs cache.
 set -euo pipefail
@@ -9,6 +10,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 base_image="local/debian-base:bookworm"
 host_image="local/provision-lxc-host:bookworm"
+ssh_host_image="local/provision-ssh-host:bookworm"
 release="bookworm"
 arch="$(dpkg --print-architecture)"
 lxc_cache_root="/var/cache/lxc/debian"
@@ -72,7 +74,29 @@ build_host() {
   fi
 }
 
+# The pristine SSH host, with this machine's extra CA certificates (its network's TLS) copied in.
+build_ssh_host() {
+  local ctx hash
+  ctx="$(mktemp -d /tmp/provision-ssh-host.XXXXXX)"
+  trap 'rm -rf "$ctx"' RETURN
+  cp -a "$here/ssh-host/." "$ctx/"
+  mkdir -p "$ctx/ca-certificates"
+  find /usr/local/share/ca-certificates -maxdepth 1 -name '*.crt' -exec cp {} "$ctx/ca-certificates/" \; 2>/dev/null || true
+  hash="$( (cd "$ctx" && find . -type f | sort | xargs sha256sum) | sha256sum | cut -c1-16)"
+  if image_exists "$ssh_host_image" && [ "$(docker image inspect -f '{{ index .Config.Labels "dev.provision.context" }}' "$ssh_host_image")" = "$hash" ]; then
+    log "$ssh_host_image is up to date (context $hash), skipping"
+    return
+  fi
+  log "building $ssh_host_image (context $hash; log: /tmp/provision-ssh-host-build.log)"
+  if ! docker build --label "dev.provision.context=$hash" -t "$ssh_host_image" "$ctx" >/tmp/provision-ssh-host-build.log 2>&1; then
+    tail -n 40 /tmp/provision-ssh-host-build.log >&2
+    log "docker build failed"
+    exit 1
+  fi
+}
+
 ensure_lxc_cache
 build_base
 build_host
-log "images ready: $base_image $host_image"
+build_ssh_host
+log "images ready: $base_image $host_image $ssh_host_image"

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import dev.provision.plan.HazardKind;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Spec;
             "Given a PLANFILE written by 'provision plan --out', apply reads reality again and applies exactly"
                     + " that plan without asking; if reality or the inventory changed since, it refuses and changes nothing.",
             "",
-            "Changes with hazards (a container replaced, data lost) are refused unless allowed with --allow."
+            "Changes with hazards (a container replaced, data lost) are refused unless allowed with --allow;"
+                    + " so are data-loss removals of what provision created and the inventory no longer declares."
                     + " Apply stops at the first failure; the next apply continues from where it stopped."
         },
         footerHeading = "%nExamples:%n",
@@ -43,6 +45,7 @@ import picocli.CommandLine.Spec;
             "  provision apply --auto-approve --json > run.json # CI: machine-readable result",
             "  provision plan --out db.plan && provision apply db.plan",
             "  provision apply --allow container-replace        # accept this hazard",
+            "  provision apply --allow database-drop            # remove a database the inventory no longer declares",
             "  provision apply -v --log-file apply.log          # every remote command, secrets redacted"
         })
 final class ApplyCommand implements Callable<Integer> {
@@ -59,15 +62,22 @@ final class ApplyCommand implements Callable<Integer> {
             description = "A plan saved by 'provision plan --out'; applied as it is, without a prompt.")
     Path planFile;
 
-    @Option(names = "--allow", paramLabel = "HAZARD",
-            description = "Allow changes with this hazard, e.g. container-replace. Repeatable.")
-    Set<String> allow = new LinkedHashSet<>();
+    @Option(names = "--allow", paramLabel = "HAZARD", converter = HazardKindConverter.class,
+            completionCandidates = HazardKind.Names.class,
+            description = "Allow changes with this hazard. Repeatable. One of: ${COMPLETION-CANDIDATES}.")
+    Set<HazardKind> allow = new LinkedHashSet<>();
 
     @Option(names = "--show-commands", description = "Show the exact commands and SQL each change runs.")
     boolean showCommands;
 
     @Spec
     CommandSpec spec;
+
+    private Set<String> allowed() {
+        Set<String> ids = new LinkedHashSet<>();
+        allow.forEach(kind -> ids.add(kind.id()));
+        return ids;
+    }
 
     @Override
     public Integer call() {
@@ -104,7 +114,7 @@ final class ApplyCommand implements Callable<Integer> {
             document.apply(record);
             Session.Continuation continuation = saved != null ? Session.Continuation.NONE
                     : new Session.Continuation(change.autoApprove ? () -> true : () -> new Confirmation(spec).ask("apply"));
-            session.apply(plan, scope, Mode.APPLY, allow, output, record, change.parallelism, continuation,
+            session.apply(plan, scope, Mode.APPLY, allowed(), output, record, change.parallelism, continuation,
                     change.lockTimeout);
             document.outcome("applied");
             return ExitCodes.OK;

@@ -15,7 +15,8 @@ import java.time.Instant;
 /**
  * Where remote commands are logged: standard error with {@code -v}, a file with {@code --log-file},
  * both, or nowhere. What is logged is what {@link dev.provision.transport.LoggedTransport} and step
- * displays show: never standard input, never a secret value.
+ * displays show: never standard input, never a secret value. The libraries' own logs go along
+ * ({@link LibraryLogging}).
  */
 final class CommandLog implements AutoCloseable {
     private final PrintWriter writer;
@@ -40,6 +41,7 @@ final class CommandLog implements AutoCloseable {
             file.flush();
         }
         PrintWriter verbose = options.verbose ? err : null;
+        LibraryLogging.route(verbose, file);
         PrintWriter writer = verbose == null ? file : file == null ? verbose : new PrintWriter(new Tee(verbose, file));
         return new CommandLog(writer, file);
     }

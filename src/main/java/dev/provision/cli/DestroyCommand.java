@@ -62,8 +62,8 @@ final class DestroyCommand implements Callable<Integer> {
                 return ExitCodes.FAILURE;
             }
             document.apply(record);
-            session.apply(plan, targets.targets(), Mode.DESTROY, Set.of("container-destroy"), output, record, change.parallelism,
-                    Session.Continuation.NONE, change.lockTimeout);
+            session.apply(plan, targets.targets(), Mode.DESTROY, Set.of(dev.provision.plan.HazardKind.CONTAINER_DESTROY.id()), output, record,
+                    change.parallelism, Session.Continuation.NONE, change.lockTimeout);
             document.outcome("applied");
             return ExitCodes.OK;
         } catch (RuntimeException e) {

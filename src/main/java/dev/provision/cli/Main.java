@@ -11,7 +11,16 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        LibraryLogging.silence();
+        CommandLine cli = commandLine(args);
+        cli.setOut(ConsoleStream.stdout());
+        cli.setErr(ConsoleStream.stderr());
+        boolean colour = CommonOptions.colourAllowed(System.getenv()) && ConsoleStream.isTerminal(cli.getOut());
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(colour ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+        int code = cli.execute(args);
+        cli.getOut().flush();
+        cli.getErr().flush();
+        System.exit(code);
     }
 
     /** Runs the CLI as the {@code provision} launcher would and returns the exit code (for tests). */
@@ -32,11 +41,14 @@ public final class Main {
         }
     }
 
-    /** Help laid out like a man page: usage, description, parameters, options, examples, each under a heading. */
+    /**
+     * Help laid out like a man page: usage, description, parameters, options, examples, each under a
+     * heading, wrapped to the terminal's width (80 columns when there is no terminal).
+     */
     private static void manPageLayout(CommandLine cli) {
         CommandLine.Model.UsageMessageSpec usage = cli.getCommandSpec().usageMessage();
         usage.descriptionHeading("%nDescription:%n").parameterListHeading("%nParameters:%n")
-                .optionListHeading("%nOptions:%n").commandListHeading("%nCommands:%n").width(100);
+                .optionListHeading("%nOptions:%n").commandListHeading("%nCommands:%n").autoWidth(true);
         cli.getSubcommands().values().forEach(Main::manPageLayout);
     }
 

@@ -8,6 +8,7 @@ import dev.provision.plan.Plan;
 import dev.provision.plan.PlannedChange;
 import dev.provision.plan.Step;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine.Help.Ansi;
 
 /**
@@ -37,6 +38,10 @@ final class PlanPrinter {
         for (String unmanaged : plan.unmanaged()) {
             out.println(ansi.string("@|yellow Not checked:|@ " + DiagnosticPrinter.escape(unmanaged)));
         }
+        if (!plan.foreign().isEmpty()) {
+            out.println(ansi.string("@|faint Not created by provision, left alone (" + plan.foreign().size() + "):|@ "
+                    + DiagnosticPrinter.escape(String.join(", ", plan.foreign().stream().map(f -> f.address().path()).toList()))));
+        }
         out.println(ansi.string(plan.hasChanges() ? "@|bold " + summary(plan) + "|@" : summary(plan)));
         out.flush();
     }
@@ -51,15 +56,38 @@ final class PlanPrinter {
         for (AttributeChange attribute : change.attributes()) {
             out.println("      " + attribute(attribute));
         }
+        boolean sql = change.attributes().isEmpty() && change.steps().stream().anyMatch(Step.Sql.class::isInstance);
+        if (sql && !showCommands) {
+            for (Step step : change.steps()) {
+                if (step instanceof Step.Sql statements) {
+                    printSql(statements, false);
+                }
+            }
+        }
         for (Hazard hazard : change.hazards()) {
             out.println(ansi.string("      @|red,bold ! hazard:|@ @|red " + DiagnosticPrinter.escape(hazard.description())
                     + "|@ (allow it with --allow " + DiagnosticPrinter.escape(hazard.kind()) + ")"));
         }
         if (showCommands) {
             for (Step step : change.steps()) {
-                out.println(ansi.string("      @|faint $ [" + DiagnosticPrinter.escape(step.host()) + "]|@ ")
-                        + step.display());
+                String where = ansi.string("      @|faint $ [" + DiagnosticPrinter.escape(step.host()) + "]|@ ");
+                if (step instanceof Step.Sql statements) {
+                    out.print(where);
+                    printSql(statements, true);
+                } else {
+                    out.println(where + step.display());
+                }
             }
+        }
+    }
+
+    /** The statements of a SQL step that change the database, each indented, and provision's records as one line. */
+    private void printSql(Step.Sql sql, boolean full) {
+        List<String> lines = SqlPreview.lines(sql, full);
+        out.println(full ? lines.get(0) : "      " + ansi.string("@|faint " + DiagnosticPrinter.escape(lines.get(0)) + "|@"));
+        for (String line : lines.subList(1, lines.size())) {
+            out.println(line.startsWith("-- ") ? "        " + ansi.string("@|faint " + DiagnosticPrinter.escape(line) + "|@")
+                    : "        " + line);
         }
     }
 

@@ -16,20 +16,23 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Help.Ansi;
 
 /**
- * Shows apply's progress: a line when a change starts and one when it ends, with the time it took.
- * While steps run (several at once when containers are changed in parallel), a terminal gets one
+ * Shows apply's progress: a line when a change starts, counted as k of the n changes expected, and
+ * one when it ends, with the time it took. While steps run (several at once when containers are changed in parallel), a terminal gets one
  * status line that ticks every second with the elapsed time; anything else (a pipe, CI) gets a plain
- * "still running" line per step every {@value #PLAIN_EVERY_SECONDS} seconds.
+ * "still running" line per step every {@value #PLAIN_EVERY_SECONDS} seconds. The ticking line is cut
+ * to the terminal's width, so that it never wraps.
  */
 final class ProgressPrinter implements ApplyListener, AutoCloseable {
     static final int PLAIN_EVERY_SECONDS = 30;
     private static final String CLEAR_LINE = "\r\u001b[K";
-    private static final int STATUS_WIDTH = 110;
 
     private final PrintWriter out;
     private final Ansi ansi;
     private final boolean terminal;
     private final int plainEverySeconds;
+    private final int columns;
+    private int expected;
+    private int started;
     private final ScheduledExecutorService ticker;
     private final Map<PlannedChange, Running> running = new LinkedHashMap<>();
     private boolean statusShown;
@@ -42,14 +45,15 @@ final class ProgressPrinter implements ApplyListener, AutoCloseable {
     }
 
     ProgressPrinter(PrintWriter out, Ansi ansi, boolean terminal) {
-        this(out, ansi, terminal, PLAIN_EVERY_SECONDS);
+        this(out, ansi, terminal, PLAIN_EVERY_SECONDS, terminal ? TerminalWidth.columns() : TerminalWidth.DEFAULT);
     }
 
-    ProgressPrinter(PrintWriter out, Ansi ansi, boolean terminal, int plainEverySeconds) {
+    ProgressPrinter(PrintWriter out, Ansi ansi, boolean terminal, int plainEverySeconds, int columns) {
         this.out = out;
         this.ansi = ansi;
         this.terminal = terminal;
         this.plainEverySeconds = plainEverySeconds;
+        this.columns = columns;
         this.ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "provision-progress");
             thread.setDaemon(true);
@@ -58,11 +62,18 @@ final class ProgressPrinter implements ApplyListener, AutoCloseable {
         ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
     }
 
+    /** Adds {@code changes} to the number of changes this apply is expected to run (a stage at a time). */
+    synchronized void expect(int changes) {
+        expected += changes;
+    }
+
     @Override
     public synchronized void changeStarted(PlannedChange change) {
         clearStatus();
         running.put(change, new Running());
-        out.println(ansi.string("@|bold " + DiagnosticPrinter.escape(change.address().path()) + "|@: "
+        started++;
+        String count = expected >= started ? "[" + started + "/" + expected + "] " : "";
+        out.println(ansi.string(count + "@|bold " + DiagnosticPrinter.escape(change.address().path()) + "|@: "
                 + change.action().name().toLowerCase() + "..."));
         out.flush();
     }
@@ -110,7 +121,8 @@ final class ProgressPrinter implements ApplyListener, AutoCloseable {
                             + " [" + Duration.between(e.getValue().since, now).toSeconds() + "s elapsed]")
                     .collect(Collectors.joining("; "));
             if (!status.isEmpty()) {
-                String line = status.length() > STATUS_WIDTH ? status.substring(0, STATUS_WIDTH - 3) + "..." : status;
+                int width = Math.max(20, columns - 3); // two columns of indent, and the last column left free
+                String line = status.length() > width ? status.substring(0, width - 3) + "..." : status;
                 out.print(CLEAR_LINE + ansi.string("  @|faint " + DiagnosticPrinter.escape(line) + "|@"));
                 statusShown = true;
                 out.flush();

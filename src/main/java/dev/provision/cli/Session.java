@@ -72,7 +72,7 @@ final class Session implements AutoCloseable {
     /** Loads and validates the inventory; on any error prints every problem and stops with exit 3. */
     static Session open(CommonOptions options, CommandSpec spec) {
         Loaded loaded = InventoryFiles.load(options.inventory);
-        new DiagnosticPrinter(spec.commandLine().getErr(), options.ansi()).print(loaded.diagnostics());
+        new DiagnosticPrinter(spec.commandLine().getErr(), options.ansi(spec.commandLine().getErr())).print(loaded.diagnostics());
         if (!loaded.isValid()) {
             throw new UserError("the inventory is invalid; fix the errors above and run again");
         }
@@ -129,6 +129,7 @@ final class Session implements AutoCloseable {
                 plan = afterWaiting(plan, targets, mode, allowedHazards, output, continuation, lock, lockTimeout);
             }
             release.expect(plan);
+            progress.expect(runnable(plan));
             int applied = applier.apply(plan, parallelism);
             Plan after = plan(targets, mode);
             for (int stage = 2; plan.hasDeferred() && after.hasChanges() && continuation.approve() != null; stage++) {
@@ -137,7 +138,7 @@ final class Session implements AutoCloseable {
                 }
                 output.human().println();
                 output.human().println("The parts that could only be planned once the changes above were applied:");
-                new PlanPrinter(output.human(), options.ansi(), false).print(after);
+                new PlanPrinter(output.human(), output.ansi(), false).print(after);
                 refuseHazards(after, allowedHazards, applied + " changes before these were applied. ");
                 if (!continuation.approve().getAsBoolean()) {
                     throw new OperationFailed(applied + " changes were applied; the rest, above, was not."
@@ -148,13 +149,14 @@ final class Session implements AutoCloseable {
                     lock(after, lock, lockTimeout, output);
                 }
                 release.expect(after);
+                progress.expect(runnable(after));
                 applied += applier.apply(after, parallelism);
                 plan = after;
                 after = plan(targets, mode);
             }
             progress.close();
             if (after.hasChanges() && continuation.approve() == null && plan.hasDeferred()) {
-                output.human().println(options.ansi().string("@|yellow,bold Saved plan applied:|@ " + applied
+                output.human().println(output.ansi().string("@|yellow,bold Saved plan applied:|@ " + applied
                         + " changes. Parts of it could only be planned after them; run provision plan to see them,"
                         + " then apply."));
                 output.human().flush();
@@ -165,12 +167,12 @@ final class Session implements AutoCloseable {
                         + " still cannot be read; run plan to see why");
             }
             if (after.hasChanges()) {
-                new PlanPrinter(spec.commandLine().getErr(), options.ansi(), false).print(after);
+                new PlanPrinter(spec.commandLine().getErr(), options.ansi(spec.commandLine().getErr()), false).print(after);
                 throw new OperationFailed("apply ran every step, but reading again still finds the changes above;"
                         + " this is a bug in provision or something changed the hosts meanwhile: run plan to see the state");
             }
             record.verified();
-            output.human().println(options.ansi().string(
+            output.human().println(output.ansi().string(
                     "@|green,bold Apply complete!|@ " + applied + (applied == 1 ? " change" : " changes")
                             + " applied; a fresh read finds nothing left to do."));
             output.human().flush();
@@ -214,7 +216,7 @@ final class Session implements AutoCloseable {
         }
         output.human().println();
         output.human().println("Another run changed what this plan covers while this one waited for its locks. The plan now:");
-        new PlanPrinter(output.human(), options.ansi(), false).print(fresh);
+        new PlanPrinter(output.human(), output.ansi(), false).print(fresh);
         refuseHazards(fresh, allowedHazards, "");
         if (fresh.hasChanges() && !continuation.approve().getAsBoolean()) {
             throw new OperationFailed("Apply cancelled; nothing was changed.");
@@ -229,7 +231,12 @@ final class Session implements AutoCloseable {
     }
 
     private static boolean hasWork(Plan plan) {
-        return plan.changes().stream().anyMatch(c -> c.action() != Action.READ);
+        return runnable(plan) > 0;
+    }
+
+    /** The changes apply runs: all but those only read once the changes before them are applied. */
+    private static int runnable(Plan plan) {
+        return (int) plan.changes().stream().filter(c -> c.action() != Action.READ).count();
     }
 
     private static List<String> deferred(Plan plan) {

@@ -36,7 +36,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Loaded loaded = InventoryFiles.load(options.inventory);
-        DiagnosticPrinter printer = new DiagnosticPrinter(spec.commandLine().getErr(), options.ansi());
+        DiagnosticPrinter printer = new DiagnosticPrinter(spec.commandLine().getErr(), options.ansi(spec.commandLine().getErr()));
         printer.print(loaded.diagnostics());
         if (!loaded.isValid()) {
             return ExitCodes.INVALID;

@@ -11,10 +11,7 @@ import dev.provision.secret.SecretResolver;
 import dev.provision.engine.TransportFactory;
 import dev.provision.inventory.Host;
 import dev.provision.transport.LoggedTransport;
-import dev.provision.transport.Transport;
 import dev.provision.transport.local.LocalTransport;
-import dev.provision.transport.ssh.SshSettings;
-import dev.provision.transport.ssh.SshTransport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,25 +44,8 @@ final class Wiring {
     }
 
     private static TransportFactory plain() {
-        return (host, hosts) -> {
-            if (host.transport() == Host.TransportKind.LOCAL) {
-                return new LocalTransport();
-            }
-            SshSettings settings = SshSettings.of(host.address(), host.port(), host.user())
-                    .withIdentity(host.identity() == null ? null : Path.of(host.identity()))
-                    .withKnownHosts(host.knownHosts() == null ? null : Path.of(host.knownHosts()))
-                    .withAcceptNewHostKey(host.acceptNewHostKey());
-            if (host.jump() != null) {
-                Transport jump = hosts.apply(host.jump());
-                if (jump instanceof LoggedTransport logged) {
-                    jump = logged.delegate();
-                }
-                if (!(jump instanceof SshTransport sshJump)) {
-                    throw new OperationFailed("host " + host.name() + ": jump host " + host.jump() + " must be reached over SSH");
-                }
-                settings = settings.withJump(sshJump);
-            }
-            return SshTransport.connect(settings);
-        };
+        String agent = System.getenv("SSH_AUTH_SOCK");
+        SshHosts ssh = new SshHosts(agent == null || agent.isBlank() ? null : Path.of(agent));
+        return (host, hosts) -> host.transport() == Host.TransportKind.LOCAL ? new LocalTransport() : ssh.open(host, hosts);
     }
 }

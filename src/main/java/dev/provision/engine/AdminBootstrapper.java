@@ -2,6 +2,7 @@ package dev.provision.engine;
 
 import dev.provision.plan.AdminAccess;
 import dev.provision.postgres.Sql;
+import dev.provision.postgres.Unlogged;
 import dev.provision.transport.CommandResult;
 import dev.provision.transport.Transport;
 import java.nio.charset.StandardCharsets;
@@ -27,18 +28,28 @@ public final class AdminBootstrapper {
                     + " on the host: " + secret.stderr().strip());
         }
         String verifier = PasswordUtil.encodeScramSha256(secret.stdout().strip().toCharArray());
-        String role = Sql.ident(AdminAccess.ROLE);
-        String sql = "SET log_statement = 'none';\n"
-                + "SET log_min_duration_statement = -1;\n"
-                + "SELECT 'CREATE ROLE " + role + "' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = "
-                + Sql.literal(AdminAccess.ROLE) + ")\\gexec\n"
-                + "ALTER ROLE " + role + " LOGIN SUPERUSER PASSWORD " + Sql.literal(verifier) + ";\n";
+        String sql = script(verifier);
         CommandResult result = transport.run(List.of("lxc-attach", "-n", container, "--", "runuser", "-u", "postgres", "--",
-                        "psql", "--cluster", version + "/main", "-XAtq", "-v", "ON_ERROR_STOP=1"),
+                        "psql", "--cluster", version + "/main", "-XAtq", "-v", "ON_ERROR_STOP=1", "-v", "VERBOSITY=terse"),
                 sql.getBytes(StandardCharsets.UTF_8), TIMEOUT);
         if (!result.succeeded()) {
             throw new PlanningFailed("containers." + container + ".postgres: creating role " + AdminAccess.ROLE
                     + " failed: " + result.stderr().strip());
         }
+    }
+
+    /**
+     * The psql script that makes the role a login superuser with {@code verifier}, in one transaction
+     * that starts with {@link Unlogged#SETTINGS}; psql sends each statement on its own, so the one
+     * with the verifier reaches no log (and terse errors quote no statement).
+     */
+    static String script(String verifier) {
+        String role = Sql.ident(AdminAccess.ROLE);
+        StringBuilder sql = new StringBuilder(Unlogged.BEFORE).append(";\nBEGIN;\n");
+        Unlogged.SETTINGS.forEach(setting -> sql.append(setting).append(";\n"));
+        return sql.append("SELECT 'CREATE ROLE ").append(role).append("' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = ")
+                .append(Sql.literal(AdminAccess.ROLE)).append(")\\gexec\n")
+                .append("ALTER ROLE ").append(role).append(" LOGIN SUPERUSER PASSWORD ").append(Sql.literal(verifier)).append(";\n")
+                .append("COMMIT;\n").toString();
     }
 }

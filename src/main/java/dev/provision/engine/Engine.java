@@ -21,6 +21,7 @@ public final class Engine {
 
     public Plan plan(Inventory inventory, Connections connections, Targets targets, Mode mode) {
         List<PlannedChange> changes = new ArrayList<>();
+        List<dev.provision.plan.UnmanagedResource> unmanaged = java.util.Collections.synchronizedList(new ArrayList<>());
         List<ResourceDriver> ordered = mode == Mode.DESTROY ? reversed(drivers) : drivers;
         // every read of this plan is declared first, so a host and its containers cost one round trip
         List<Probe> probes = new ArrayList<>();
@@ -30,13 +31,33 @@ public final class Engine {
         connections.probes().declare(probes);
         try {
             for (ResourceDriver driver : ordered) {
-                changes.addAll(driver.plan(inventory, connections, targets, mode, List.copyOf(changes)));
+                changes.addAll(driver.plan(inventory, connections, targets, mode, List.copyOf(changes), unmanaged::add));
             }
         } finally {
             connections.planEnded();
         }
         // Every part of the inventory is managed by a driver now, so nothing is left unchecked.
-        return new Plan(changes, List.of());
+        if (mode == Mode.APPLY) {
+            changes = containersRemovedLast(changes);
+        }
+        List<dev.provision.plan.UnmanagedResource> found = new ArrayList<>(unmanaged);
+        found.sort(java.util.Comparator.comparing(dev.provision.plan.UnmanagedResource::address));
+        return new Plan(changes, List.of(), found);
+    }
+
+    /**
+     * The plan with the containers it destroys (no longer declared) at the end: removals run from the
+     * inside out, the contents of servers before whole containers, as the plan reads.
+     */
+    private static List<PlannedChange> containersRemovedLast(List<PlannedChange> changes) {
+        List<PlannedChange> ordered = new ArrayList<>();
+        List<PlannedChange> destroyed = new ArrayList<>();
+        for (PlannedChange change : changes) {
+            boolean container = change.address().path().startsWith("containers.") && change.address().path().indexOf('.', 11) < 0;
+            (container && change.action() == dev.provision.plan.Action.DELETE ? destroyed : ordered).add(change);
+        }
+        ordered.addAll(destroyed);
+        return ordered;
     }
 
     private static <T> List<T> reversed(List<T> list) {

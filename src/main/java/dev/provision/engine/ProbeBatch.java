@@ -58,6 +58,29 @@ public final class ProbeBatch {
         return batched != null ? batched : hosts.apply(probe.host()).run(probe.argv(), null, timeout);
     }
 
+    /**
+     * The script that runs {@code probes} side by side and prints their outputs in order, each
+     * followed by a line with the marker and its exit status, and their stderr in the same order.
+     * Nothing is written to a file, not even for a moment (a probe may print a secret, and a run
+     * killed with SIGKILL would leave the file behind): each probe is a stage of one pipeline, so all
+     * start at once; a stage keeps its probe's output in memory (command substitutions), waits until
+     * the stage before it has ended (end of file on the pipe between them, through which nothing else
+     * passes), then prints it on the script's own stdout (fd 3) and its stderr on stderr.
+     */
+    static String script(List<Probe> probes, String marker) {
+        StringBuilder script = new StringBuilder("{ ");
+        for (int i = 0; i < probes.size(); i++) {
+            // "x" keeps the trailing newlines a command substitution would strip: output passes byte for byte
+            script.append(i == 0 ? "" : " | ")
+                    .append("{ e=$( { o=$(").append(ShellQuoter.join(probes.get(i).argv()))
+                    .append(" </dev/null 2>&4 3>&- 4>&-; s=$?; printf x; exit $s); s=$?; ")
+                    .append(i == 0 ? "" : "while read -r _; do :; done; ")
+                    .append("printf '%s\\n%s %s\\n' \"${o%x}\" ").append(marker).append(" \"$s\" >&3; } 4>&1; printf x); ")
+                    .append("printf '%s' \"${e%x}\" >&2; }").append(i == 0 ? " </dev/null" : "");
+        }
+        return script.append("; } 3>&1\n").toString();
+    }
+
     /** One host's declared probes; the first one asked for runs them all, in declaration order. */
     private final class HostProbes {
         private final String host;
@@ -89,31 +112,7 @@ public final class ProbeBatch {
                 return Map.of(declared.get(0), transport.run(declared.get(0).argv(), null, timeout));
             }
             String marker = "@@provision-probe-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
-            // The probes run side by side, each into its own file of a private temporary directory
-            // (removed however the batch ends); then their outputs are printed in order, each followed
-            // by the marker and its exit status, and their stderr after all of them.
-            StringBuilder script = new StringBuilder("d=$(mktemp -d \"${TMPDIR:-/tmp}/provision-probe.XXXXXX\") || exit 1\n"
-                    + "trap 'rm -rf \"$d\"' EXIT\ntrap 'exit 1' HUP INT TERM\n");
-            for (int i = 0; i < declared.size(); i++) {
-                script.append(ShellQuoter.join(declared.get(i).argv())).append(" >\"$d/").append(i).append("\" 2>\"$d/").append(i)
-                        .append(".err\" </dev/null & p").append(i).append("=$!\n");
-            }
-            for (int i = 0; i < declared.size(); i++) {
-                script.append("wait $p").append(i).append("; s").append(i).append("=$?\n");
-            }
-            // A read loop prints each file as cat would (a final line without its newline included), one
-            // program less per probe: on a small machine every program started costs a few milliseconds.
-            script.append("out() { l=; while IFS= read -r l; do printf '%s\\n' \"$l\"; done <\"$1\"; printf '%s' \"$l\"; }\n");
-            for (int i = 0; i < declared.size(); i++) {
-                // the newline before the marker starts it on its own line, whatever the probe printed last
-                script.append("out \"$d/").append(i).append("\"; printf '\\n%s %s\\n' ").append(marker).append(" \"$s").append(i)
-                        .append("\"\n");
-            }
-            for (int i = 0; i < declared.size(); i++) {
-                script.append("out \"$d/").append(i).append(".err\" >&2\n");
-            }
-            CommandResult all = transport.run(List.of("sh", "-c", script.toString(), "provision-probes"), null, timeout);
-            return split(all, marker);
+            return split(transport.run(List.of("sh", "-c", script(declared, marker), "provision-probes"), null, timeout), marker);
         }
 
         /** Cuts the batch's output at the markers; a probe the batch did not reach gets the batch's failure. */

@@ -26,4 +26,14 @@ public interface ResourceDriver {
      */
     List<PlannedChange> plan(Inventory inventory, Connections connections, Targets targets, Mode mode,
             List<PlannedChange> earlier);
+
+    /**
+     * Plans as {@link #plan(Inventory, Connections, Targets, Mode, List)} does, and tells {@code unmanaged}
+     * what it found that provision did not create and the inventory does not declare (it is left alone).
+     * {@code unmanaged} may be called from several threads.
+     */
+    default List<PlannedChange> plan(Inventory inventory, Connections connections, Targets targets, Mode mode,
+            List<PlannedChange> earlier, java.util.function.Consumer<dev.provision.plan.UnmanagedResource> unmanaged) {
+        return plan(inventory, connections, targets, mode, earlier);
+    }
 }

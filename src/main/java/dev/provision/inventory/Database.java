@@ -31,8 +31,8 @@ public record Database(
         List<String> allow) {
 
     /** The kinds of hazard a change to schema objects can carry, as {@code allow} and {@code --allow} name them. */
-    public static final List<String> SCHEMA_HAZARDS = List.of("drop-table", "drop-column", "column-type-rewrite",
-            "not-null-without-default", "blocking-index-build");
+    public static final List<String> SCHEMA_HAZARDS = java.util.Arrays.stream(dev.provision.plan.HazardKind.values())
+            .filter(dev.provision.plan.HazardKind::schemaObjects).map(dev.provision.plan.HazardKind::id).toList();
 
     public Database {
         settings = Maps.ordered(settings);

@@ -133,7 +133,7 @@ final class DatabaseParser {
         return kinds;
     }
 
-    /** The files under {@code key}; schema files ({@code lint}) are also checked for the seed's mistakes. */
+    /** The files under {@code key}, parsed; schema files ({@code lint}) are also checked for the seed's mistakes. */
     private List<SqlFile> sqlFiles(Fields database, String key, boolean lint) {
         List<SqlFile> files = new ArrayList<>();
         List<SqlFile> readable = new ArrayList<>();
@@ -150,9 +150,7 @@ final class DatabaseParser {
             }
             files.add(new SqlFile(path, problems.at(item)));
         }
-        if (lint) {
-            new SqlLinter(problems).lint(baseDir, readable);
-        }
+        new SqlLinter(problems).lint(baseDir, readable, !lint);
         return files;
     }
 

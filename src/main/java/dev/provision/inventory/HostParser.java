@@ -9,7 +9,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 /** Reads one entry of {@code hosts}; the names of all declared hosts are known up front for {@code jump}. */
 final class HostParser {
     private static final List<String> SSH_ONLY = List.of("address", "port", "user", "identity", "known_hosts",
-            "accept_new_host_key", "jump");
+            "accept_new_host_key", "jump", "identity_passphrase", "become", "ssh_config");
     private static final Pattern USER = Pattern.compile("[a-z_][a-z0-9_-]{0,31}");
     private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9.:-]{1,253}");
 
@@ -45,21 +45,34 @@ final class HostParser {
                             "remove " + key + ", or remove transport: local");
                 }
             }
-            return new Host(name, problems.at(entry.getKeyNode()), transport, null, 0, null, null, null, false, null, prepare);
+            return new Host(name, problems.at(entry.getKeyNode()), transport, null, 0, null, null, null, false, null, prepare,
+                    null, Host.Become.NONE, null);
         }
         String address = f.required("address");
         if (address != null && !ADDRESS.matcher(address).matches()) {
             problems.error(f.value("address"), "address of " + what + " is not a host name or IP address",
                     "write a DNS name, an IPv4 address or an IPv6 address, without user@ or :port");
         }
-        int port = f.integer("port", 22, 1, 65535);
-        String user = f.text("user", "root");
-        if (!USER.matcher(user).matches()) {
+        Integer declaredPort = f.has("port") ? f.integer("port", 1, 65535) : null;
+        int port = declaredPort == null ? 0 : declaredPort;
+        String user = f.text("user");
+        if (user != null && !USER.matcher(user).matches()) {
             problems.error(f.value("user"), "user of " + what + " is not a valid login name",
                     "use lower-case letters, digits, '_' and '-'");
         }
         String identity = path(f, "identity");
         String knownHosts = path(f, "known_hosts");
+        String sshConfig = path(f, "ssh_config");
+        SecretRef passphrase = null;
+        if (f.has("identity_passphrase")) {
+            passphrase = new SecretParser(problems).parse(f.value("identity_passphrase"), "identity_passphrase", what);
+            if (passphrase != null && passphrase.generate()) {
+                problems.error(f.value("identity_passphrase"), "generate makes no sense for identity_passphrase of " + what
+                        + ": the passphrase must be the one the key was encrypted with", "remove generate");
+            }
+        }
+        String becomeName = f.choice("become", List.of("sudo", "none"), null);
+        Host.Become become = becomeName == null ? Host.Become.AUTO : Host.Become.valueOf(becomeName.toUpperCase(Locale.ROOT));
         boolean acceptNew = f.bool("accept_new_host_key", false);
         String jump = f.text("jump");
         if (jump != null) {
@@ -72,7 +85,7 @@ final class HostParser {
             }
         }
         return new Host(name, problems.at(entry.getKeyNode()), transport, address, port, user, identity, knownHosts,
-                acceptNew, jump, prepare);
+                acceptNew, jump, prepare, passphrase, become, sshConfig);
     }
 
     private String path(Fields f, String key) {

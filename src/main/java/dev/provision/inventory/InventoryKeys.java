@@ -36,8 +36,8 @@ public final class InventoryKeys {
 
     static {
         KEYS.put(INVENTORY, List.of("hosts", "containers"));
-        KEYS.put(HOST, List.of("transport", "address", "port", "user", "identity", "known_hosts",
-                "accept_new_host_key", "jump", "prepare"));
+        KEYS.put(HOST, List.of("transport", "address", "port", "user", "identity", "identity_passphrase", "become",
+                "ssh_config", "known_hosts", "accept_new_host_key", "jump", "prepare"));
         KEYS.put(CONTAINER, List.of("host", "image", "resources", "network", "autostart", "protected", "hostname",
                 "mounts", "postgres"));
         KEYS.put(IMAGE, List.of("template", "distro", "release", "arch"));

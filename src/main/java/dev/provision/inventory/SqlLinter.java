@@ -1,6 +1,7 @@
 package dev.provision.inventory;
 
 import dev.provision.diag.SourceRange;
+import dev.provision.postgres.SqlParser;
 import dev.provision.postgres.SqlScanner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds, offline, mistakes in a database's SQL files that PostgreSQL would accept but that break the
+ * Finds, offline, syntax errors in a database's SQL files (parsed with a PostgreSQL grammar,
+ * {@link SqlParser}), and mistakes that PostgreSQL would accept but that break the
  * workload (a CHECK (false) that rejects every INSERT, REFRESH ... CONCURRENTLY on a view without a
  * unique index) or that do not belong in them (psql commands, databases and roles, grants, switching
  * roles: the files run as the database's owner).
@@ -32,6 +34,8 @@ final class SqlLinter {
     private static final Pattern UNIQUE_INDEX = Pattern.compile("\\bCREATE\\s+UNIQUE\\s+INDEX\\s+(?:CONCURRENTLY\\s+)?"
             + "(?:IF\\s+NOT\\s+EXISTS\\s+)?(?:" + NAME + "\\s+)?ON\\s+(?:ONLY\\s+)?" + QUALIFIED, FLAGS);
     private static final Pattern META_COMMAND = Pattern.compile("(?m)^[ \\t]*(\\\\[A-Za-z]+)");
+    private static final Pattern META_LINE = Pattern.compile("(?m)^[ \\t]*\\\\[A-Za-z]+.*$");
+    private static final SqlParser PARSER = SqlParser.standard();
     private static final Pattern ROLE_SWITCH = Pattern.compile(
             "^(RESET\\s+ROLE|SET\\s+(?:SESSION\\s+|LOCAL\\s+)?ROLE|SET\\s+SESSION\\s+AUTHORIZATION|RESET\\s+SESSION\\s+AUTHORIZATION)\\b",
             FLAGS);
@@ -44,17 +48,29 @@ final class SqlLinter {
         this.problems = problems;
     }
 
-    /** Lints the readable files of one database together (a unique index may sit in another file than the refresh). */
-    void lint(Path baseDir, List<SqlFile> files) {
+    /**
+     * Checks the readable files of one database together (a unique index may sit in another file than
+     * the refresh); {@code migrations} are only checked for syntax.
+     */
+    void lint(Path baseDir, List<SqlFile> files, boolean migrations) {
         List<Scanned> scanned = new ArrayList<>();
         for (SqlFile file : files) {
             try {
                 String text = Files.readString(baseDir.resolve(file.path()), StandardCharsets.UTF_8);
-                scanned.add(new Scanned(shown(file.path()), SqlScanner.scan(text)));
+                SqlScanner.Scan scan = SqlScanner.scan(text);
+                Scanned one = new Scanned(shown(file.path()), scan, parse(scan));
+                for (SqlParser.SyntaxError error : one.parsed().errors()) {
+                    problems.error(new SourceRange(one.file(), error.line(), error.column()), "SQL syntax error: " + error.message(),
+                            "fix the statement; the files are parsed with PostgreSQL's grammar before anything is contacted");
+                }
+                scanned.add(one);
             } catch (IOException | RuntimeException e) {
                 problems.error(file.at(), "SQL file \"" + file.path() + "\" cannot be read as UTF-8 text",
                         "save it as UTF-8");
             }
+        }
+        if (migrations) {
+            return;
         }
         Set<String> uniquelyIndexed = new HashSet<>();
         for (Scanned s : scanned) {
@@ -91,7 +107,7 @@ final class SqlLinter {
             problems.error(at(s, m.start(1)), m.group(1) + " is a psql command, not SQL",
                     "remove it: provision runs each file in the database the inventory lists it under");
         }
-        for (SqlScanner.Statement statement : s.scan().statements()) {
+        for (SqlParser.Statement statement : s.parsed().statements()) {
             Matcher role = ROLE_SWITCH.matcher(masked.substring(statement.offset()));
             if (role.find()) {
                 problems.error(at(s, statement.offset()), role.group(1).replaceAll("\\s+", " ").toUpperCase(Locale.ROOT)
@@ -131,5 +147,17 @@ final class SqlLinter {
         return out.toString();
     }
 
-    private record Scanned(Path file, SqlScanner.Scan scan) {}
+    /** The statements of a scanned file; psql commands (reported on their own) are blanked for the parser. */
+    private static SqlParser.Parsed parse(SqlScanner.Scan scan) {
+        char[] text = scan.text().toCharArray();
+        Matcher meta = META_LINE.matcher(scan.masked());
+        while (meta.find()) {
+            for (int i = meta.start(); i < meta.end(); i++) {
+                text[i] = ' ';
+            }
+        }
+        return PARSER.parse(new String(text));
+    }
+
+    private record Scanned(Path file, SqlScanner.Scan scan, SqlParser.Parsed parsed) {}
 }

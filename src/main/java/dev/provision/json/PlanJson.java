@@ -27,7 +27,7 @@ import java.util.List;
  */
 public final class PlanJson {
     /** The version of the JSON format; the major number changes when a consumer could break. */
-    public static final String FORMAT_VERSION = "1.1";
+    public static final String FORMAT_VERSION = "1.2";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -40,6 +40,8 @@ public final class PlanJson {
         plan.changes().forEach(change -> changes.add(change(change, executable, true)));
         ArrayNode unmanaged = node.putArray("unmanaged");
         plan.unmanaged().forEach(unmanaged::add);
+        ArrayNode foreign = node.putArray("unmanaged_resources");
+        plan.foreign().forEach(f -> foreign.addObject().put("address", f.address().path()).put("kind", f.kind()));
         ObjectNode summary = node.putObject("summary");
         summary.put("add", plan.count(Action.CREATE) + plan.count(Action.REPLACE));
         summary.put("change", plan.count(Action.UPDATE));
@@ -72,7 +74,10 @@ public final class PlanJson {
         }
         List<String> unmanaged = new ArrayList<>();
         array(node, "unmanaged").forEach(n -> unmanaged.add(n.asText()));
-        return new Plan(changes, unmanaged);
+        List<dev.provision.plan.UnmanagedResource> foreign = new ArrayList<>();
+        node.path("unmanaged_resources").forEach(n -> foreign.add(new dev.provision.plan.UnmanagedResource(
+                new ResourceAddress(n.path("address").asText()), n.path("kind").asText())));
+        return new Plan(changes, unmanaged, foreign);
     }
 
     /** The JSON name of an action: create, update, replace or delete. */
@@ -148,6 +153,7 @@ public final class PlanJson {
             ArrayNode statements = node.putArray("statements");
             sql.statements().forEach(statements::add);
             node.put("transactional", sql.transactional());
+            node.put("records", sql.records());
         } else if (step instanceof Step.SetPassword password) {
             node.put("container", password.container());
             node.put("role", password.role());
@@ -205,7 +211,7 @@ public final class PlanJson {
                 List<String> statements = new ArrayList<>();
                 array(exec, "statements").forEach(s -> statements.add(s.asText()));
                 yield new Step.Sql(host, text(exec, "container"), nullableText(exec, "database"), statements,
-                        exec.path("transactional").asBoolean(true));
+                        exec.path("transactional").asBoolean(true), exec.path("records").asInt(0));
             }
             case "set_password" -> {
                 JsonNode secret = exec.path("secret");

@@ -8,12 +8,19 @@ import java.util.List;
  *
  * @param unmanaged addresses declared in the inventory that were neither read nor planned, each
  *     with the reason
+ * @param foreign what the plan found that provision did not create and the inventory does not declare:
+ *     never changed nor removed (the JSON's {@code unmanaged_resources})
  */
-public record Plan(List<PlannedChange> changes, List<String> unmanaged) {
+public record Plan(List<PlannedChange> changes, List<String> unmanaged, List<UnmanagedResource> foreign) {
 
     public Plan {
         changes = List.copyOf(changes);
         unmanaged = List.copyOf(unmanaged);
+        foreign = List.copyOf(foreign);
+    }
+
+    public Plan(List<PlannedChange> changes, List<String> unmanaged) {
+        this(changes, unmanaged, List.of());
     }
 
     public boolean hasChanges() {

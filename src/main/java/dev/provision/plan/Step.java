@@ -65,11 +65,26 @@ public sealed interface Step {
      *
      * @param database {@code null} for the maintenance database {@code postgres}
      * @param transactional all statements in one transaction; otherwise each runs on its own, in order
+     * @param records how many of the last statements only record, in provision's own schema, what was
+     *     applied (the plan shows them as one line unless asked for every command)
      */
-    record Sql(String host, String container, String database, List<String> statements, boolean transactional)
-            implements Step {
+    record Sql(String host, String container, String database, List<String> statements, boolean transactional,
+            int records) implements Step {
         public Sql {
             statements = List.copyOf(statements);
+            if (records < 0 || records > statements.size()) {
+                throw new IllegalArgumentException("records must count some of the last statements: " + records);
+            }
+        }
+
+        /** SQL that records nothing of provision's own. */
+        public Sql(String host, String container, String database, List<String> statements, boolean transactional) {
+            this(host, container, database, statements, transactional, 0);
+        }
+
+        /** The statements that change the database, without provision's records. */
+        public List<String> changes() {
+            return statements.subList(0, statements.size() - records);
         }
 
         @Override

@@ -94,11 +94,24 @@ public final class JdbcSession implements PostgresSession {
     @Override
     public void setPassword(String role, char[] password) {
         try {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(Unlogged.BEFORE);
+            }
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                for (String setting : Unlogged.SETTINGS) {
+                    statement.execute(setting);
+                }
+            }
             connection.unwrap(PGConnection.class).alterUserPassword(role, password, "scram-sha-256");
+            connection.commit();
         } catch (SQLException e) {
+            rollback();
             throw new SqlFailed(where, "ALTER ROLE " + Sql.ident(role) + " PASSWORD '(hidden)'", e);
         } finally {
             Arrays.fill(password, '\0');
+            autoCommit();
+            resetSampling();
         }
     }
 
@@ -123,6 +136,14 @@ public final class JdbcSession implements PostgresSession {
             connection.rollback();
         } catch (SQLException e) {
             // the connection is broken; the server rolls the transaction back itself
+        }
+    }
+
+    private void resetSampling() {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(Unlogged.AFTER);
+        } catch (SQLException e) {
+            // a broken session: it samples nothing more, and the failure that broke it is the one to report
         }
     }
 

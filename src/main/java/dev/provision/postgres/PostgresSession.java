@@ -30,7 +30,8 @@ public interface PostgresSession extends AutoCloseable {
 
     /**
      * Sets a role's password, hashed with SCRAM-SHA-256 on this side: the clear text never reaches the
-     * server, its log, or any statement text.
+     * server, and the statement carrying the verifier runs after {@link Unlogged#SETTINGS}, so neither
+     * reaches the server's log, whatever its settings.
      */
     void setPassword(String role, char[] password);
 

@@ -1,24 +1,22 @@
 package dev.provision.postgres;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
- * Splits PostgreSQL script text into statements and masks what is not code, keeping every offset,
- * so that a statement or a match can be reported at its line and column.
+ * Masks what is not code in PostgreSQL script text, keeping every offset, so that a pattern can be
+ * matched in code only and reported at its line and column. (Statements are split by the grammar,
+ * {@link SqlParser}.)
  *
  * <p>Comments and quoted strings become spaces in {@link Scan#masked()}; a dollar-quoted body (a
- * function's code) is masked the same way, recursively, but kept, because it is code too. A
- * semicolon ends a statement only outside all of these.
+ * function's code) is masked the same way, recursively, but kept, because it is code too.
  */
 public final class SqlScanner {
     private SqlScanner() {}
 
-    /** One statement of a script: its text without the closing semicolon, and where it starts. */
-    public record Statement(String text, int offset, int line, int column) {}
-
-    /** The result of scanning: the text with non-code blanked, and the statements in order. */
-    public record Scan(String text, String masked, List<Statement> statements) {
+    /**
+     * The result of scanning: the text, the same text with non-code blanked, and the same text with
+     * each backslash-escaped quote of an {@code E'...'} string written as a doubled quote (same meaning,
+     * same length), the form pgcodekeeper's grammar reads.
+     */
+    public record Scan(String text, String masked, String doubledQuotes) {
 
         /** The 1-based line of an offset in the text. */
         public int line(int offset) {
@@ -40,8 +38,7 @@ public final class SqlScanner {
 
     public static Scan scan(String text) {
         char[] masked = text.toCharArray();
-        List<int[]> ranges = new ArrayList<>();
-        int start = 0;
+        char[] doubled = text.toCharArray();
         int i = 0;
         int n = text.length();
         while (i < n) {
@@ -54,7 +51,14 @@ public final class SqlScanner {
             } else if (c == '\'') {
                 boolean escapes = i > 0 && (text.charAt(i - 1) == 'E' || text.charAt(i - 1) == 'e')
                         && (i < 2 || !Character.isLetterOrDigit(text.charAt(i - 2)));
-                i = blank(masked, i, stringEnd(text, i, escapes));
+                int end = stringEnd(text, i, escapes);
+                for (int k = i + 1; escapes && k + 1 < end; k++) {
+                    if (text.charAt(k) == '\\') {
+                        doubled[k] = text.charAt(k + 1) == '\'' ? '\'' : doubled[k];
+                        k++;
+                    }
+                }
+                i = blank(masked, i, end);
             } else if (c == '"') {
                 int end = text.indexOf('"', i + 1);
                 while (end >= 0 && end + 1 < n && text.charAt(end + 1) == '"') {
@@ -67,30 +71,15 @@ public final class SqlScanner {
                 int close = text.indexOf(tag, bodyStart);
                 int bodyEnd = close < 0 ? n : close;
                 blank(masked, i, bodyStart);
-                String body = scan(text.substring(bodyStart, bodyEnd)).masked();
-                body.getChars(0, body.length(), masked, bodyStart);
+                Scan body = scan(text.substring(bodyStart, bodyEnd));
+                body.masked().getChars(0, body.masked().length(), masked, bodyStart);
+                body.doubledQuotes().getChars(0, body.doubledQuotes().length(), doubled, bodyStart);
                 i = close < 0 ? n : blank(masked, close, close + tag.length());
-            } else if (c == ';') {
-                ranges.add(new int[] {start, i});
-                start = i + 1;
-                i++;
             } else {
                 i++;
             }
         }
-        ranges.add(new int[] {start, n});
-        String maskedText = new String(masked);
-        Scan scan = new Scan(text, maskedText, List.of());
-        List<Statement> statements = new ArrayList<>();
-        for (int[] range : ranges) {
-            String code = maskedText.substring(range[0], range[1]);
-            if (code.isBlank()) {
-                continue;
-            }
-            int first = range[0] + (code.length() - code.stripLeading().length());
-            statements.add(new Statement(text.substring(first, range[1]).strip(), first, scan.line(first), scan.column(first)));
-        }
-        return new Scan(text, maskedText, List.copyOf(statements));
+        return new Scan(text, new String(masked), new String(doubled));
     }
 
     /** Replaces [from, to) with spaces, keeping line breaks; returns {@code to}. */

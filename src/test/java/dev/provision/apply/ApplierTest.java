@@ -71,7 +71,7 @@ class ApplierTest {
 
     private Connections connections() {
         SourceRange at = new SourceRange(Path.of("i.yaml"), 1, 1);
-        Host host = new Host("h", at, Host.TransportKind.LOCAL, null, 0, null, null, null, false, null, false);
+        Host host = new Host("h", at, Host.TransportKind.LOCAL, null, 0, null, null, null, false, null, false, null, Host.Become.NONE, null);
         Inventory inventory = new Inventory(Path.of("i.yaml"), Path.of("."), Map.of("h", host), Map.of());
         return new Connections(inventory, (h, hosts) -> recording);
     }

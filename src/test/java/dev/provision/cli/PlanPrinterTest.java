@@ -6,9 +6,11 @@ import dev.provision.engine.Deferral;
 import dev.provision.json.SamplePlans;
 import dev.provision.plan.Action;
 import dev.provision.plan.Cause;
+import dev.provision.plan.Hazard;
 import dev.provision.plan.Plan;
 import dev.provision.plan.PlannedChange;
 import dev.provision.plan.ResourceAddress;
+import dev.provision.plan.Step;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -51,6 +53,19 @@ class PlanPrinterTest {
     }
 
     @Test
+    void whatProvisionDidNotCreateIsNamedOnOneLineAndIsNotAChange() {
+        Plan plan = new Plan(List.of(), List.of(), List.of(
+                new dev.provision.plan.UnmanagedResource(ResourceAddress.of("containers", "handmade"), "container"),
+                new dev.provision.plan.UnmanagedResource(ResourceAddress.of("containers", "db", "postgres", "roles", "dba"), "role")));
+        StringWriter text = new StringWriter();
+
+        new PlanPrinter(new PrintWriter(text), Ansi.OFF, false).print(plan);
+
+        assertThat(text.toString()).isEqualTo("Not created by provision, left alone (2): containers.handmade,"
+                + " containers.db.postgres.roles.dba\nNo changes. Reality matches the inventory.\n");
+    }
+
+    @Test
     void coloursOnlyWhenAnsiIsOn() {
         String coloured = print(Ansi.ON, false);
         String plain = print(Ansi.OFF, false);
@@ -77,5 +92,56 @@ class PlanPrinterTest {
                 .contains("  <= containers.app.postgres")
                 .contains("the container is not running; it waits for the changes to containers.app above")
                 .contains("Plan: 0 to add, 1 to change, 0 to destroy, 1 to plan once those are applied.");
+    }
+
+    /** A schema change as SchemaSteps makes one: the owner's role, DDL with a function, then provision's records. */
+    private static Plan schemaChange() {
+        String function = "CREATE OR REPLACE FUNCTION app.touch() RETURNS trigger\n    LANGUAGE plpgsql\n    AS $$\nBEGIN\n"
+                + "    NEW.updated_at := now();\n    RETURN NEW;\nEND;\n$$";
+        Step.Sql sql = new Step.Sql("bed", "app", "appdb", List.of("SET LOCAL ROLE \"owner\"",
+                "SET LOCAL search_path = pg_catalog", "CREATE INDEX idx_a ON app.t USING btree (a)", function,
+                "ALTER TABLE app.t DROP COLUMN b", "RESET ROLE", "CREATE SCHEMA IF NOT EXISTS \"provision\"",
+                "INSERT INTO \"provision\".schema_state SELECT 1,\n 'digest',\n now()"), true, 3);
+        return new Plan(List.of(new PlannedChange(ResourceAddress.of("containers", "app", "postgres", "databases", "appdb", "objects"),
+                Action.UPDATE, Cause.INVENTORY, "the database differs from schema.sql", List.of(),
+                List.of(new Hazard("drop-column", "drops column b of app.t and its data")), List.of(sql))), List.of());
+    }
+
+    @Test
+    void aSchemaChangeShowsItsDdlByDefaultWithLongBodiesShortenedAndTheRecordsAsOneLine() {
+        StringWriter text = new StringWriter();
+        new PlanPrinter(new PrintWriter(text), Ansi.OFF, false).print(schemaChange());
+
+        assertThat(text.toString()).as("the DDL without --show-commands, the function body as a line count, the hazard beside it")
+                .contains("      psql app/appdb (one transaction, as \"owner\"):\n"
+                        + "        CREATE INDEX idx_a ON app.t USING btree (a);\n"
+                        + "        CREATE OR REPLACE FUNCTION app.touch() RETURNS trigger\n"
+                        + "            LANGUAGE plpgsql\n"
+                        + "            AS $$ … 4 lines … $$;\n"
+                        + "        ALTER TABLE app.t DROP COLUMN b;\n"
+                        + "        -- and 3 statements recording what was applied in provision's own schema\n"
+                        + "      ! hazard: drops column b of app.t and its data (allow it with --allow drop-column)\n")
+                .as("session settings and provision's records are not spelt out").doesNotContain("search_path", "schema_state");
+    }
+
+    @Test
+    void showCommandsShowsEveryStatementInFullButTheRecordsStillAsOneLine() {
+        StringWriter text = new StringWriter();
+        new PlanPrinter(new PrintWriter(text), Ansi.OFF, true).print(schemaChange());
+
+        assertThat(text.toString()).contains("$ [bed] psql app/appdb (one transaction):\n"
+                        + "        SET LOCAL ROLE \"owner\";\n"
+                        + "        SET LOCAL search_path = pg_catalog;\n"
+                        + "        CREATE INDEX idx_a ON app.t USING btree (a);\n",
+                "            AS $$\n        BEGIN\n            NEW.updated_at := now();\n            RETURN NEW;\n        END;\n        $$;\n",
+                "        -- and 3 statements recording what was applied in provision's own schema\n")
+                .doesNotContain("schema_state");
+    }
+
+    @Test
+    void aViewsQueryIsShortenedToItsLineCount() {
+        assertThat(SqlPreview.shortened("CREATE MATERIALIZED VIEW p.v AS\n SELECT a,\n    b\n   FROM t\n  WHERE c"))
+                .isEqualTo("CREATE MATERIALIZED VIEW p.v AS … 4 lines");
+        assertThat(SqlPreview.shortened("CREATE VIEW p.w AS SELECT 1")).as("short queries stay").isEqualTo("CREATE VIEW p.w AS SELECT 1");
     }
 }

@@ -15,7 +15,7 @@ class ProgressPrinterTest {
 
     private static String runOneSlowStep(boolean terminal) throws InterruptedException {
         StringWriter text = new StringWriter();
-        try (ProgressPrinter progress = new ProgressPrinter(new PrintWriter(text), Ansi.OFF, terminal, 1)) {
+        try (ProgressPrinter progress = new ProgressPrinter(new PrintWriter(text), Ansi.OFF, terminal, 1, 200)) {
             progress.changeStarted(CHANGE);
             progress.stepStarted(CHANGE, CHANGE.steps().get(0));
             Thread.sleep(2300);
@@ -44,7 +44,7 @@ class ProgressPrinterTest {
     void changesRunningInParallelShareTheTickingLine() throws InterruptedException {
         PlannedChange other = dev.provision.json.SamplePlans.everyKind().changes().get(2);
         StringWriter text = new StringWriter();
-        try (ProgressPrinter progress = new ProgressPrinter(new PrintWriter(text), Ansi.OFF, true, 1)) {
+        try (ProgressPrinter progress = new ProgressPrinter(new PrintWriter(text), Ansi.OFF, true, 1, 200)) {
             progress.changeStarted(CHANGE);
             progress.stepStarted(CHANGE, CHANGE.steps().get(0));
             progress.changeStarted(other);
@@ -58,5 +58,28 @@ class ProgressPrinterTest {
                 .containsPattern("containers\\.app: lxc-create -n app -t debian \\[\\ds elapsed\\];"
                         + " containers\\.old: lxc-destroy -n old \\[\\ds elapsed\\]")
                 .contains("containers.old: done in 1.3s\n", "containers.app: done in 1.3s\n");
+    }
+
+    @Test
+    void inAnEightyColumnTerminalTheTickingLineNeverWrapsAndChangesAreCountedKOfN() throws InterruptedException {
+        PlannedChange other = dev.provision.json.SamplePlans.everyKind().changes().get(2);
+        StringWriter text = new StringWriter();
+        try (ProgressPrinter progress = new ProgressPrinter(new PrintWriter(text), Ansi.OFF, true, 1, 80)) {
+            progress.expect(2);
+            progress.changeStarted(CHANGE);
+            progress.stepStarted(CHANGE, CHANGE.steps().get(0));
+            progress.changeStarted(other);
+            progress.stepStarted(other, other.steps().get(0));
+            Thread.sleep(1300);
+            progress.changeFinished(other, Duration.ofMillis(1300));
+            progress.changeFinished(CHANGE, Duration.ofMillis(1300));
+        }
+
+        String output = text.toString();
+        assertThat(output).contains("[1/2] containers.app: create...\n", "[2/2] containers.old: replace...\n");
+        for (String segment : output.split("\r\u001b\\[K|\n")) {
+            assertThat(segment.length()).as("no line of the progress wraps at 80 columns: %s", segment).isLessThan(80);
+        }
+        assertThat(output).as("the ticking line is cut, not dropped").contains("elapsed]; containers.old").contains("...");
     }
 }

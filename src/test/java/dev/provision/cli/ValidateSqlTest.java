@@ -33,4 +33,22 @@ class ValidateSqlTest {
 
         assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
     }
+
+    @Test
+    void aSqlSyntaxErrorIsReportedAtFileLineAndColumnAndStopsPlanBeforeAnythingIsContacted() {
+        for (String command : new String[] {"validate", "plan"}) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+
+            int code = Main.run(new PrintWriter(out), new PrintWriter(err),
+                    command, "-i", "src/test/resources/invalid/sql-syntax.yaml", "--no-color");
+
+            assertThat(code).as("%s: invalid inventory\n%s", command, err).isEqualTo(ExitCodes.INVALID);
+            assertThat(err.toString()).as(command)
+                    .contains("sql/schema.sql:3:32: SQL syntax error: extraneous input ',' expecting Identifier")
+                    .contains("sql/schema.sql:8:1: SQL syntax error: mismatched input 'CREATE'")
+                    .contains("sql/migration.sql:2:53: SQL syntax error")
+                    .contains("nothing was contacted");
+        }
+    }
 }

@@ -223,6 +223,9 @@ class CliExperienceIT {
         assertThat(read(log)).as("the log is not empty: it holds the remote commands and steps")
                 .contains("lxc-attach", "# containers.app.postgres", "$ [");
         assertThat(read(planFile)).as("the plan file holds the steps apply runs").contains("\"argv\"");
+        assertThat(read(log)).as("the log file holds the SSH library's debug records, to diagnose a connection")
+                .contains("# fine net.schmizz.sshj.")
+                .as("and no SCRAM verifier").doesNotContain("SCRAM-SHA-256$4096:");
         assertThat(everything.toString())
                 .as("the role password from the environment and the host's admin password are in no output, file,"
                         + " server log (log_statement = all) or process argument list")

@@ -19,8 +19,13 @@ final class Tmux implements AutoCloseable {
 
     /** Runs {@code shellCommand} in a new 200x50 terminal; the last line it prints is {@code provision-exit=N}. */
     String start(String shellCommand) {
+        return start(shellCommand, 200);
+    }
+
+    /** Runs {@code shellCommand} in a new terminal {@code columns} wide and 50 lines high. */
+    String start(String shellCommand, int columns) {
         String name = "s" + (++sessions);
-        tmux("new-session", "-d", "-s", name, "-x", "200", "-y", "50",
+        tmux("new-session", "-d", "-s", name, "-x", String.valueOf(columns), "-y", "50",
                 shellCommand + "; echo \"provision-exit=$?\"; sleep 900");
         return name;
     }

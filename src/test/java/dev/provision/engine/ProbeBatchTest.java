@@ -135,4 +135,35 @@ class ProbeBatchTest {
         assertThat(batch.run(probe("touch \"$1\"", flag), TIMEOUT).exitStatus()).isZero();
         assertThat(batched.get().stdout()).isEqualTo("saw it\n");
     }
+
+    @Test
+    void whatAProbePrintsIsNeverWrittenToAFile() {
+        String secret = "secret-" + java.util.UUID.randomUUID();
+        // the first prints a secret and waits; meanwhile the second looks for it in every file just written in the temporary directory
+        Probe printing = probe("echo \"$1\"; sleep 1", secret);
+        Probe looking = probe("sleep 0.5; find \"${TMPDIR:-/tmp}\" -maxdepth 2 -type f -mmin -1 -exec grep -lF \"$1\" {} + 2>/dev/null; echo looked",
+                secret);
+        batch.declare(List.of(printing, looking));
+
+        assertThat(batch.run(printing, TIMEOUT).stdout()).isEqualTo(secret + "\n");
+        assertThat(batch.run(looking, TIMEOUT).stdout()).as("no file holds what a probe printed while the batch ran").isEqualTo("looked\n");
+    }
+
+    @Test
+    void probesStartTogetherAndAnswerInOrderWithTheirOwnStderr() {
+        Probe slow = probe("sleep 0.6; echo slow; echo slow-err >&2; exit 4");
+        Probe fast = probe("echo fast; echo fast-err >&2");
+        batch.declare(List.of(slow, fast, probe("true")));
+        long start = System.nanoTime();
+
+        CommandResult first = batch.run(slow, TIMEOUT);
+        CommandResult second = batch.run(fast, TIMEOUT);
+
+        assertThat(first.stdout()).isEqualTo("slow\n");
+        assertThat(first.exitStatus()).isEqualTo(4);
+        assertThat(second.stdout()).as("a fast probe's output waits for the slow one before it, intact").isEqualTo("fast\n");
+        assertThat(second.exitStatus()).isZero();
+        assertThat(first.stderr()).as("stderr in the order of the probes").isEqualTo("slow-err\nfast-err\n");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
 }

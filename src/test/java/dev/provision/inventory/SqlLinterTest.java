@@ -42,7 +42,7 @@ class SqlLinterTest {
             Files.writeString(dir.resolve("file" + i + ".sql"), files[i]);
             sqlFiles.add(new SqlFile("file" + i + ".sql", problems.wholeFile()));
         }
-        new SqlLinter(problems).lint(dir, sqlFiles);
+        new SqlLinter(problems).lint(dir, sqlFiles, false);
         return problems.diagnostics().sorted();
     }
 }

@@ -32,8 +32,9 @@ class ValidInventoryTest {
         assertThat(remote.port()).isEqualTo(2222);
         assertThat(remote.jump()).isEqualTo("bastion");
         Host bastion = inventory.hosts().get("bastion");
-        assertThat(bastion.port()).as("ssh port defaults to 22").isEqualTo(22);
-        assertThat(bastion.user()).as("ssh user defaults to root").isEqualTo("root");
+        assertThat(bastion.port()).as("an undeclared port is 0: the SSH config's Port, else 22, is chosen when connecting").isZero();
+        assertThat(bastion.user()).as("an undeclared user is null: the SSH config's User, else root, is chosen when connecting").isNull();
+        assertThat(bastion.become()).as("become defaults to automatic: sudo for a login that is not root").isEqualTo(Host.Become.AUTO);
         assertThat(bastion.acceptNewHostKey()).isTrue();
         assertThat(remote.at().line()).as("positions are 1-based").isEqualTo(7);
         assertThat(remote.at().column()).isEqualTo(3);

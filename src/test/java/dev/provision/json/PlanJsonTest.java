@@ -29,12 +29,30 @@ class PlanJsonTest {
 
         assertThat(PlanSchema.problems(json)).as("problems of\n%s", json).isEmpty();
         JsonNode node = PlanSchema.parse(json);
-        assertThat(node.path("format_version").asText()).isEqualTo("1.1");
+        assertThat(node.path("format_version").asText()).isEqualTo("1.2");
         assertThat(node.at("/plan/summary/add").asInt()).as("a replacement adds and destroys").isEqualTo(2);
         assertThat(node.at("/plan/summary/destroy").asInt()).isEqualTo(1);
         assertThat(node.at("/plan/changes/1/cause").asText()).isEqualTo("drift");
         assertThat(node.at("/plan/changes/2/hazards/0/kind").asText()).isEqualTo("container-replace");
         assertThat(node.at("/plan/changes/0/steps/0/exec").isMissingNode()).as("plan output shows steps as displayed").isTrue();
+    }
+
+    @Test
+    void unmanagedResourcesAreListedConformToTheSchemaAndReadBack() {
+        Plan plan = new Plan(List.of(), List.of(), List.of(
+                new dev.provision.plan.UnmanagedResource(dev.provision.plan.ResourceAddress.of("containers", "handmade"), "container"),
+                new dev.provision.plan.UnmanagedResource(dev.provision.plan.ResourceAddress.of("containers", "db", "postgres", "roles",
+                        "by_hand"), "role")));
+
+        String json = document("plan").plan(plan, true).outcome("no_changes").toJson();
+
+        assertThat(PlanSchema.problems(json)).as("problems of\n%s", json).isEmpty();
+        JsonNode node = PlanSchema.parse(json);
+        assertThat(node.at("/plan/unmanaged_resources/1/address").asText()).isEqualTo("containers.db.postgres.roles.by_hand");
+        assertThat(node.at("/plan/unmanaged_resources/1/kind").asText()).isEqualTo("role");
+        assertThat(PlanJson.fromJson(node.path("plan")).foreign()).as("a plan file keeps them").isEqualTo(plan.foreign());
+        assertThat(PlanSchema.problems(json.replace("\"kind\" : \"role\"", "\"kind\" : \"trigger\"")))
+                .as("an unknown kind").isNotEmpty();
     }
 
     @Test

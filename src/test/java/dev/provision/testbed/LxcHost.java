@@ -61,14 +61,24 @@ public final class LxcHost extends GenericContainer<LxcHost> {
         withLabel("dev.provision.testbed.pid", String.valueOf(ProcessHandle.current().pid()));
         // The bind goes straight into the create command: withFileSystemBind would make Testcontainers
         // probe file mounting with an alpine container, which cannot be pulled here and stalls minutes.
-        withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
-                .withBinds(new Bind("/sys/fs/cgroup", new Volume("/sys/fs/cgroup"), AccessMode.rw))
-                .withCapAdd(CAPABILITIES)
-                .withSecurityOpts(List.of("seccomp=unconfined", "apparmor=unconfined"))
-                .withCgroupnsMode("host"));
+        withCreateContainerCmdModifier(cmd -> allowNestedLxc(cmd.getHostConfig(), List.of()));
         // The entrypoint starts lxc-net before sshd, so a listening sshd means the bridge is up too.
         waitingFor(Wait.forLogMessage(".*Server listening on 0\\.0\\.0\\.0 port 22.*", 1)
                 .withStartupTimeout(Duration.ofSeconds(90)));
+    }
+
+    /**
+     * Lets a container run LXC containers inside it without {@code --privileged}: the capability list,
+     * no seccomp or AppArmor confinement, the host's cgroup namespace and {@code /sys/fs/cgroup}
+     * writable, plus {@code binds}. Its {@code /proc/sys} must still be remounted read-write inside.
+     */
+    static void allowNestedLxc(com.github.dockerjava.api.model.HostConfig config, List<Bind> binds) {
+        List<Bind> all = new java.util.ArrayList<>(List.of(new Bind("/sys/fs/cgroup", new Volume("/sys/fs/cgroup"), AccessMode.rw)));
+        all.addAll(binds);
+        config.withBinds(all)
+                .withCapAdd(CAPABILITIES)
+                .withSecurityOpts(List.of("seccomp=unconfined", "apparmor=unconfined"))
+                .withCgroupnsMode("host");
     }
 
     /** Settings that reach this host's sshd from the test JVM, with its host key verified strictly. */

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.sql.Connection;
@@ -46,6 +47,11 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     public static PostgresServer start() {
+        return start(List.of());
+    }
+
+    /** A server started with these extra {@code name=value} settings on its command line (a library to preload, say). */
+    public static PostgresServer start(List<String> settings) {
         try {
             Path dir = Files.createTempDirectory("provision-pg-");
             UserPrincipal postgres = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
@@ -54,8 +60,11 @@ public final class PostgresServer implements AutoCloseable {
             int port = freePort();
             run("initdb", "-D", dir.resolve("data").toString(), "-U", "postgres", "-A", "trust", "-E", "UTF8",
                     "--locale=C.UTF-8", "-N");
+            // in postgresql.conf rather than on the command line, so a test can override it with ALTER SYSTEM
+            Files.writeString(dir.resolve("data").resolve("postgresql.conf"), "\nlog_statement = 'all'\n", StandardOpenOption.APPEND);
             run("pg_ctl", "-D", dir.resolve("data").toString(), "-l", dir.resolve("server.log").toString(), "-w", "-o",
-                    "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c log_statement=all -c fsync=off",
+                    "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
+                            + settings.stream().map(setting -> " -c " + setting).collect(java.util.stream.Collectors.joining()),
                     "start");
             PostgresServer server = new PostgresServer(dir, port);
             try (Connection c = server.connect("postgres", "postgres")) {
@@ -114,10 +123,15 @@ public final class PostgresServer implements AutoCloseable {
         };
     }
 
-    /** Drops every database and role a test made, so the next test starts from a new server's state. */
+    /**
+     * Drops every database and role a test made, and every setting it made with ALTER SYSTEM, ALTER
+     * DATABASE or ALTER ROLE, so the next test starts from a new server's state.
+     */
     public void reset() {
         try (PostgresSession s = session("postgres")) {
-            List<String> statements = new ArrayList<>();
+            List<String> statements = new ArrayList<>(List.of("ALTER SYSTEM RESET ALL", "SELECT pg_reload_conf()",
+                    "ALTER ROLE " + ADMIN + " RESET ALL", "ALTER ROLE " + ADMIN + " IN DATABASE postgres RESET ALL",
+                    "ALTER DATABASE postgres RESET ALL"));
             for (Map<String, Object> row : s.query("SELECT datname FROM pg_database WHERE datname NOT IN ('postgres', 'template0', 'template1')")) {
                 statements.add("DROP DATABASE " + dev.provision.postgres.Sql.ident((String) row.get("datname")) + " WITH (FORCE)");
             }
@@ -126,6 +140,7 @@ public final class PostgresServer implements AutoCloseable {
                 statements.add("DROP OWNED BY " + role + " CASCADE");
                 statements.add("DROP ROLE " + role);
             }
+            statements.add("DROP SCHEMA IF EXISTS provision CASCADE"); // provision's record of what it created
             statements.forEach(s::executeAlone);
         }
     }

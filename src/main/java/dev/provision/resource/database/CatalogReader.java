@@ -15,6 +15,21 @@ import java.util.Set;
  */
 final class CatalogReader {
     private static final String CATALOG = ScriptResource.load(CatalogReader.class, "read-catalog.sql");
+    /** Every schema but the system's: what removal and the unmanaged list compare against. */
+    private static final String SCHEMAS = "SELECT nspname::text AS name FROM pg_namespace"
+            + " WHERE nspname !~ '^pg_' AND nspname <> 'information_schema'";
+
+    /** The read {@link #schemaNames} makes in {@code database}, to declare it ahead. */
+    static Read schemaNamesOf(String database) {
+        return Read.of(database, SCHEMAS);
+    }
+
+    /** The names of the database's schemas, the system's excepted. */
+    Set<String> schemaNames(PostgresSession session) {
+        Set<String> names = new HashSet<>();
+        session.query(SCHEMAS).forEach(row -> names.add((String) row.get("name")));
+        return names;
+    }
 
     /** The read {@link #read} makes in {@code database}, to declare it ahead. */
     static Read readOf(String database, Collection<String> schemas, Collection<String> signatures) {

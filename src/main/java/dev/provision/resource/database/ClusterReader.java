@@ -19,6 +19,7 @@ final class ClusterReader {
     /** The reads {@link #read} makes, to declare them ahead. */
     static List<Read> reads(Collection<String> validUntil) {
         List<Read> reads = new java.util.ArrayList<>(List.of(Read.of("postgres", ROLES), Read.of("postgres", DATABASES)));
+        reads.addAll(Ownership.reads());
         if (!validUntil.isEmpty()) {
             reads.add(Read.of("postgres", VALID_UNTIL, (Object) validUntil.toArray(String[]::new)));
         }
@@ -32,7 +33,9 @@ final class ClusterReader {
             String name = (String) row.get("name");
             roles.put(name, new RoleState(name, bool(row, "superuser"), bool(row, "login"), bool(row, "createdb"),
                     bool(row, "createrole"), bool(row, "replication"), ((Number) row.get("connection_limit")).intValue(),
-                    (String) row.get("valid_until"), new HashSet<>(strings(row.get("member_of")))));
+                    (String) row.get("valid_until"), new HashSet<>(strings(row.get("member_of"))), strings(row.get("owns_in")),
+                    strings(row.get("privileges_in")),
+                    roleSettings(strings(row.get("settings")), strings(row.get("setting_databases")))));
         }
         Map<String, DatabaseState> databases = new HashMap<>();
         for (Map<String, Object> row : session.query(DATABASES)) {
@@ -41,13 +44,23 @@ final class ClusterReader {
                     (String) row.get("collation"), (String) row.get("ctype"),
                     ((Number) row.get("connection_limit")).intValue(), settings(strings(row.get("settings")))));
         }
+        Owned owned = Ownership.read(session);
         Map<String, String> epochs = new HashMap<>();
         if (!validUntil.isEmpty()) {
             for (Map<String, Object> row : session.query(VALID_UNTIL, (Object) validUntil.toArray(String[]::new))) {
                 epochs.put((String) row.get("value"), (String) row.get("epoch"));
             }
         }
-        return new ClusterState(roles, databases, epochs);
+        return new ClusterState(roles, databases, epochs, owned);
+    }
+
+    /** The role's {@code name=value} entries by database, from the two parallel arrays of read-roles.sql. */
+    private static Map<String, List<String>> roleSettings(List<String> entries, List<String> databases) {
+        Map<String, List<String>> byDatabase = new java.util.TreeMap<>();
+        for (int i = 0; i < entries.size() && i < databases.size(); i++) {
+            byDatabase.computeIfAbsent(databases.get(i), d -> new java.util.ArrayList<>()).add(entries.get(i));
+        }
+        return byDatabase;
     }
 
     /** {@code name=value} entries as {@code setconfig} stores them. */

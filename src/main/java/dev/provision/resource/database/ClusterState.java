@@ -7,13 +7,20 @@ import java.util.Map;
  *
  * @param validUntil each {@code valid_until} the inventory declares, as the server reads it (seconds
  *     since the epoch), so the comparison does not depend on this machine's time zone
+ * @param owned what provision recorded as created (or adopted) on this server
  */
-record ClusterState(Map<String, RoleState> roles, Map<String, DatabaseState> databases, Map<String, String> validUntil) {
+record ClusterState(Map<String, RoleState> roles, Map<String, DatabaseState> databases, Map<String, String> validUntil,
+        Owned owned) {
 
     ClusterState {
         roles = Map.copyOf(roles);
         databases = Map.copyOf(databases);
         validUntil = Map.copyOf(validUntil);
+    }
+
+    /** A server where provision recorded nothing. */
+    ClusterState(Map<String, RoleState> roles, Map<String, DatabaseState> databases, Map<String, String> validUntil) {
+        this(roles, databases, validUntil, Owned.none());
     }
 
     /** A server that does not exist yet: everything the inventory declares will be created. */

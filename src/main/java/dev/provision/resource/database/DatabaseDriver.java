@@ -32,6 +32,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
+import dev.provision.plan.UnmanagedResource;
 
 /**
  * What each server holds: roles, databases, schemas, extensions, grants and default privileges. Per
@@ -51,9 +53,11 @@ public final class DatabaseDriver implements ResourceDriver, ServerReads {
     private final CatalogReader catalogReader = new CatalogReader();
     private final PasswordChecker passwords;
     private final RolePlanner roles = new RolePlanner();
+    private final AdminRolePlanner adminRole = new AdminRolePlanner();
     private final DatabasePlanner databases = new DatabasePlanner();
     private final SchemaPlanner schemas = new SchemaPlanner();
     private final GrantPlanner grants = new GrantPlanner();
+    private final RemovalPlanner removals = new RemovalPlanner();
     private final SchemaObjectPlanner objects;
     private final boolean readAhead;
 
@@ -79,11 +83,18 @@ public final class DatabaseDriver implements ResourceDriver, ServerReads {
     @Override
     public List<PlannedChange> plan(Inventory inventory, Connections connections, Targets targets, Mode mode,
             List<PlannedChange> earlier) {
+        return plan(inventory, connections, targets, mode, earlier, found -> { });
+    }
+
+    @Override
+    public List<PlannedChange> plan(Inventory inventory, Connections connections, Targets targets, Mode mode,
+            List<PlannedChange> earlier, Consumer<UnmanagedResource> unmanaged) {
         if (mode == Mode.DESTROY) {
             return List.of();
         }
         List<PlannedChange> changes = new ArrayList<>();
-        Parallel.map(servers(inventory, targets), READERS, c -> plan(c, connections, targets, earlier)).forEach(changes::addAll);
+        Parallel.map(servers(inventory, targets), READERS, c -> plan(c, connections, targets, earlier, unmanaged))
+                .forEach(changes::addAll);
         return changes;
     }
 
@@ -109,6 +120,7 @@ public final class DatabaseDriver implements ResourceDriver, ServerReads {
         for (Database db : pg.databases().values()) {
             if (targets.includes(server.database(db.name()))) {
                 reads.add(CatalogReader.readOf(db.name(), GrantPlanner.schemasToRead(db), signatures(db)));
+                reads.add(CatalogReader.schemaNamesOf(db.name()));
                 reads.addAll(objects.reads(db));
             }
         }
@@ -142,15 +154,19 @@ public final class DatabaseDriver implements ResourceDriver, ServerReads {
         return servers(inventory.containers().values(), targets);
     }
 
-    /** The containers whose server declares roles or databases, and is targeted. */
+    /**
+     * The containers with a server, and targeted: also those that declare no role or database, since what
+     * provision created there and the inventory no longer declares is removed.
+     */
     private static List<Container> servers(Collection<Container> containers, Targets targets) {
         return containers.stream()
-                .filter(c -> c.postgres() != null && (!c.postgres().roles().isEmpty() || !c.postgres().databases().isEmpty()))
+                .filter(c -> c.postgres() != null)
                 .filter(c -> targets.includes(Server.of(c.host(), c.name()).address()))
                 .toList();
     }
 
-    private List<PlannedChange> plan(Container container, Connections connections, Targets targets, List<PlannedChange> earlier) {
+    private List<PlannedChange> plan(Container container, Connections connections, Targets targets, List<PlannedChange> earlier,
+            Consumer<UnmanagedResource> unmanaged) {
         Server server = Server.of(container.host(), container.name());
         ResourceAddress containerAddress = ResourceAddress.of("containers", container.name());
         if (Deferral.deferred(earlier, server.address())) {
@@ -159,7 +175,7 @@ public final class DatabaseDriver implements ResourceDriver, ServerReads {
         try {
             boolean absent = serverAbsent(earlier, container.name());
             return plan(server, container.postgres(), absent || !readAhead || !connections.tunnelled() ? connections.postgres()
-                    : readAhead(container, connections, targets), targets, absent);
+                    : readAhead(container, connections, targets), targets, absent, unmanaged);
         } catch (PlanningFailed | SqlFailed e) {
             if (Deferral.pending(earlier, containerAddress)) {
                 return List.of(Deferral.of(earlier, containerAddress, server.address().child("databases"),
@@ -171,6 +187,17 @@ public final class DatabaseDriver implements ResourceDriver, ServerReads {
 
     /** Plans one server; {@code absent}: it is installed by this plan, so everything is created. */
     List<PlannedChange> plan(Server server, Postgres pg, PostgresSessions sessions, Targets targets, boolean absent) {
+        return plan(server, pg, sessions, targets, absent, found -> { });
+    }
+
+    /**
+     * Plans one server, in dependency order: roles, then per declared database its own changes and the
+     * removal of what it no longer declares, then the removal of databases and roles no longer declared,
+     * then the adoption of declared objects provision has not recorded; tells {@code unmanaged} the rest.
+     */
+    List<PlannedChange> plan(Server server, Postgres pg, PostgresSessions sessions, Targets targets, boolean absent,
+            Consumer<UnmanagedResource> unmanaged) {
+        Map<String, RemovalPlanner.Contents> contents = new java.util.HashMap<>();
         ClusterState cluster = ClusterState.empty();
         Map<String, PasswordStatus> status = Map.of();
         if (!absent) {
@@ -178,7 +205,9 @@ public final class DatabaseDriver implements ResourceDriver, ServerReads {
             cluster = clusterReader.read(session, validUntil(pg));
             status = passwords.check(session, pg.roles().values(), cluster);
         }
-        List<PlannedChange> changes = new ArrayList<>(roles.plan(server, pg.roles().values(), cluster, status));
+        List<PlannedChange> changes = new ArrayList<>();
+        adminRole.plan(server, cluster).ifPresent(changes::add);
+        changes.addAll(roles.plan(server, pg.roles().values(), cluster, status));
         for (Database db : pg.databases().values()) {
             if (!targets.includes(server.database(db.name()))) {
                 continue;
@@ -195,6 +224,20 @@ public final class DatabaseDriver implements ResourceDriver, ServerReads {
             catalog = catalog.withCreated(sql.created().stream().map(SchemaObjectPlanner.NewObject::object).toList(),
                     schema -> DesiredPrivileges.creator(db, schema));
             changes.addAll(grants.plan(server, db, catalog, outcome.fresh(), pg.roles().keySet(), cluster.roles().keySet()));
+            if (!outcome.fresh()) {
+                RemovalPlanner.Contents inside = new RemovalPlanner.Contents(catalogReader.schemaNames(session),
+                        catalog.extensions().keySet());
+                contents.put(db.name(), inside);
+                changes.addAll(removals.withinDatabase(server, db, cluster, inside));
+            }
+        }
+        if (!absent) {
+            changes.addAll(removals.cluster(server, pg, cluster));
+            if (targets.includes(server.address().child("ownership"))) {
+                removals.adopt(server, pg, cluster, contents).ifPresent(changes::add);
+            }
+            removals.unmanaged(server, pg, cluster, contents).stream().filter(u -> targets.includes(u.address()))
+                    .forEach(unmanaged);
         }
         return changes.stream().filter(c -> targets.includes(c.address())).toList();
     }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * Decides what one declared database needs at cluster level: creation (alone, on the maintenance
@@ -23,7 +22,7 @@ import java.util.TreeSet;
  * {@code database-recreate} hazard. Pure: no I/O.
  */
 final class DatabasePlanner {
-    static final String RECREATE = "database-recreate";
+    static final String RECREATE = dev.provision.plan.HazardKind.DATABASE_RECREATE.id();
 
     /**
      * What the database needs, and whether its contents must be planned as for a new database (it is
@@ -79,19 +78,16 @@ final class DatabasePlanner {
                 List.of(server.sql(null, statements, true))));
     }
 
-    /** Sets what differs and resets what the inventory does not declare. */
+    /**
+     * Sets what differs. A setting the inventory does not declare is {@link RemovalPlanner}'s: reset when
+     * provision set it, left alone otherwise.
+     */
     private static void settings(Database db, Map<String, String> actual, List<AttributeChange> attributes, List<String> statements) {
         for (Setting setting : db.settings().values()) {
             String current = actual.get(setting.name());
             if (current == null || !current.strip().equals(setting.value().strip())) {
                 attributes.add(new AttributeChange("settings." + setting.name(), current, setting.value()));
                 statements.add(DatabaseSql.set(db.name(), setting.name(), setting.value()));
-            }
-        }
-        for (String name : new TreeSet<>(actual.keySet())) {
-            if (!db.settings().containsKey(name)) {
-                attributes.add(new AttributeChange("settings." + name, actual.get(name), null));
-                statements.add(DatabaseSql.reset(db.name(), name));
             }
         }
     }
@@ -104,6 +100,9 @@ final class DatabasePlanner {
         if (!settings.isEmpty()) {
             steps.add(server.sql(null, settings, true));
         }
+        List<Owned.Entry> created = new ArrayList<>(List.of(Owned.Entry.database(db.name())));
+        db.settings().keySet().forEach(name -> created.add(Owned.Entry.in(Owned.Kind.SETTING, db.name(), name)));
+        steps.add(server.sql(null, Ownership.record(created), true));
         return steps;
     }
 

@@ -20,7 +20,7 @@ import java.util.TreeSet;
 /**
  * Decides what each declared role needs: creation, attribute changes, memberships granted or revoked,
  * a password set. Roles come out so that a role is created before the roles that are members of it.
- * Undeclared roles are left alone, and provision's own admin role and postgres are never touched.
+ * Undeclared roles are left to {@link RemovalPlanner}, and provision's own admin role and postgres are never touched.
  * Pure: no I/O.
  */
 final class RolePlanner {
@@ -48,6 +48,7 @@ final class RolePlanner {
         role.memberOf().forEach(group -> statements.add(RoleSql.grantMembership(group, role.name())));
         List<Step> steps = new ArrayList<>();
         steps.add(server.sql(null, statements, true));
+        steps.add(server.sql(null, Ownership.record(List.of(Owned.Entry.role(role.name()))), true));
         List<AttributeChange> attributes = new ArrayList<>();
         attributes.add(new AttributeChange("login", null, String.valueOf(role.login())));
         if (role.connectionLimit() != -1) {

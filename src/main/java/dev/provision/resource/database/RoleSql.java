@@ -43,6 +43,11 @@ final class RoleSql {
         return "ALTER ROLE " + Sql.ident(role) + " WITH " + String.join(" ", clauses);
     }
 
+    /** Removes the role's settings made with {@code ALTER ROLE ... SET}: in {@code database}, or ({@code ""}) in every database. */
+    static String resetAll(String role, String database) {
+        return "ALTER ROLE " + Sql.ident(role) + (database.isEmpty() ? "" : " IN DATABASE " + Sql.ident(database)) + " RESET ALL";
+    }
+
     static String grantMembership(String group, String member) {
         return "GRANT " + Sql.ident(group) + " TO " + Sql.ident(member);
     }

@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Decides what a database's declared schemas (existence, owner) and extensions (existence, version,
- * schema) need. Undeclared schemas and extensions are left alone. Each change is one transaction in
+ * schema) need. Undeclared schemas and extensions are {@link RemovalPlanner}'s. Each change is one transaction in
  * the database. Pure: no I/O.
  */
 final class SchemaPlanner {
@@ -28,7 +28,8 @@ final class SchemaPlanner {
             if (actual == null) {
                 changes.add(new PlannedChange(address, Action.CREATE, Cause.INVENTORY, "schema does not exist",
                         List.of(new AttributeChange("owner", null, owner)), List.of(),
-                        List.of(server.sql(db.name(), List.of(SchemaSql.create(schema.name(), owner)), true))));
+                        List.of(server.sql(db.name(), List.of(SchemaSql.create(schema.name(), owner)), true),
+                                recorded(server, Owned.Entry.in(Owned.Kind.SCHEMA, db.name(), schema.name())))));
             } else if (!owner.equals(actual)) {
                 changes.add(new PlannedChange(address, Action.UPDATE, Cause.DRIFT, "schema owner differs",
                         List.of(new AttributeChange("owner", actual, owner)), List.of(),
@@ -54,7 +55,8 @@ final class SchemaPlanner {
             }
             return java.util.Optional.of(new PlannedChange(address, Action.CREATE, Cause.INVENTORY, "extension is not installed",
                     attributes, List.of(), List.of(server.sql(db.name(),
-                    List.of(SchemaSql.createExtension(wanted.name(), wanted.schema(), wanted.version())), true))));
+                    List.of(SchemaSql.createExtension(wanted.name(), wanted.schema(), wanted.version())), true),
+                    recorded(server, Owned.Entry.in(Owned.Kind.EXTENSION, db.name(), wanted.name())))));
         }
         List<AttributeChange> attributes = new ArrayList<>();
         List<String> statements = new ArrayList<>();
@@ -71,6 +73,11 @@ final class SchemaPlanner {
         }
         return java.util.Optional.of(new PlannedChange(address, Action.UPDATE, Cause.DRIFT, "extension differs from the inventory",
                 attributes, List.of(), List.of(server.sql(db.name(), statements, true))));
+    }
+
+    /** The step that records {@code entry} as created by provision. */
+    private static dev.provision.plan.Step recorded(Server server, Owned.Entry entry) {
+        return server.sql(null, Ownership.record(List.of(entry)), true);
     }
 
     /** A schema's declared owner, else the database's owner. */

@@ -18,7 +18,7 @@ import java.util.TreeSet;
 
 /** Decides what to do with one container, from the inventory and what the host said. Pure: no I/O. */
 public final class ContainerPlanner {
-    static final String REPLACE_HAZARD = "container-replace";
+    static final String REPLACE_HAZARD = dev.provision.plan.HazardKind.CONTAINER_REPLACE.id();
 
     public Optional<PlannedChange> plan(Container container, HostState host, Mode mode) {
         return plan(container, host, mode, new Creation.FromTemplate(null));
@@ -173,7 +173,7 @@ public final class ContainerPlanner {
             throw new PlanningFailed(address + " is protected: destroy refused. Set protected: false in the inventory"
                     + " first if destroying it and its data is intended, or leave it out with --target");
         }
-        Hazard hazard = new Hazard("container-destroy", "the container and everything in it, including PostgreSQL data, is deleted");
+        Hazard hazard = new Hazard(dev.provision.plan.HazardKind.CONTAINER_DESTROY, "the container and everything in it, including PostgreSQL data, is deleted");
         return Optional.of(new PlannedChange(address, Action.DELETE, Cause.INVENTORY, "destroy was requested",
                 List.of(new AttributeChange("state", actual.state(), null)), List.of(hazard), steps.destroy(actual.running())));
     }

@@ -3,6 +3,7 @@ package dev.provision.resource.lxc;
 import dev.provision.engine.ScriptResource;
 import dev.provision.inventory.Container;
 import dev.provision.inventory.Image;
+import dev.provision.plan.AdminAccess;
 import dev.provision.plan.Step;
 import dev.provision.resource.pgserver.PgServerDriver;
 import dev.provision.resource.pgserver.ServerFiles;
@@ -21,6 +22,7 @@ final class ContainerSteps {
     private static final String DISCARD = ScriptResource.load(ContainerSteps.class, "discard-unfinished.sh");
     private static final String WAIT_READY = ScriptResource.load(ContainerSteps.class, "wait-ready.sh");
     private static final String IDENTIFY = ScriptResource.load(ContainerSteps.class, "identify-clone.sh");
+    private static final String SECURITY_SOURCE = ScriptResource.load(ContainerSteps.class, "fix-security-source.sh");
     private static final String INSTALL = ScriptResource.load(PgServerDriver.class, "install-server.sh");
     static final Duration CREATE_TIMEOUT = Duration.ofMinutes(20);
     private static final Duration SHORT = Duration.ofSeconds(60);
@@ -56,6 +58,10 @@ final class ContainerSteps {
         List<Step> steps = new ArrayList<>();
         steps.add(markCreating());
         steps.add(Step.Run.of(host, CREATE_TIMEOUT, argv.toArray(String[]::new)));
+        if ("debian".equals(container.image().template())) {
+            steps.add(new Step.Run(host, List.of("sh", "-c", SECURITY_SOURCE, "provision-security-source", rootfs()), null, SHORT, "", false)
+                    .labelled("check the security source in " + rootfs() + "/etc/apt/sources.list (RELEASE-security after buster)"));
+        }
         steps.add(configure());
         steps.add(guestNetwork(Rootfs.dir(rootfs())));
         return steps;
@@ -90,6 +96,10 @@ final class ContainerSteps {
         List<Step> steps = new ArrayList<>();
         steps.add(markCreating());
         steps.add(Step.Run.of(host, CREATE_TIMEOUT, argv.toArray(String[]::new)));
+        if ("debian".equals(container.image().template())) {
+            steps.add(new Step.Run(host, List.of("sh", "-c", SECURITY_SOURCE, "provision-security-source", rootfs()), null, SHORT, "", false)
+                    .labelled("check the security source in " + rootfs() + "/etc/apt/sources.list (RELEASE-security after buster)"));
+        }
         steps.add(configure());
         steps.add(guestNetwork(root));
         steps.add(new Step.Run(host, List.of("sh", "-c", IDENTIFY, "provision-identify", root.path()), null, SHORT, "", false)
@@ -186,8 +196,10 @@ final class ContainerSteps {
             steps.add(stop());
         }
         steps.add(Step.Run.of(host, SHORT, "lxc-destroy", "-n", name()));
-        steps.add(new Step.Run(host, List.of("rm", "-f", "/var/lib/provision/lxc/" + name() + ".applied"), null, SHORT,
-                "forget " + name(), false));
+        steps.add(ContainerOwner.forget(host, name()));
+        // The admin secret goes with the container: a container made again under this name gets a new one.
+        steps.add(new Step.Run(host, List.of("rm", "-f", "/var/lib/provision/lxc/" + name() + ".applied", AdminAccess.secretPath(name())),
+                null, SHORT, "forget " + name() + " and its admin secret", false));
         return steps;
     }
 

@@ -14,30 +14,40 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Decides whether a host needs preparing: LXC and debootstrap installed, and the default bridge up.
- * Pure: it works from what the host said.
+ * Decides whether a host needs preparing: the packages that LXC, its bridge and each template in use
+ * need (see {@link HostPackages}) installed, and the default bridge up. Pure: it works from what the
+ * host said.
  */
 public final class HostPlanner {
     /** The bridge that the lxc-net service of Debian's lxc package creates and serves DHCP on. */
     static final String DEFAULT_BRIDGE = "lxcbr0";
-    private static final List<String> PACKAGES = List.of("lxc", "debootstrap", "dnsmasq-base", "iptables", "rsync");
 
-    public List<PlannedChange> plan(Host host, HostState state, Set<String> bridges) {
+    /**
+     * The host's changes: packages to install for {@code templates} (the LXC templates of the containers
+     * planned on it), then its {@code bridges}.
+     */
+    public List<PlannedChange> plan(Host host, HostState state, Set<String> bridges, Set<String> templates) {
         List<PlannedChange> changes = new ArrayList<>();
         ResourceAddress address = ResourceAddress.of("hosts", host.name());
-        boolean installing = !state.lxcInstalled() || !state.debootstrapInstalled();
+        List<String> missing = HostPackages.missing(HostPackages.needed(templates, state.osId()), state.packages());
+        boolean installing = !missing.isEmpty();
         if (installing) {
+            String uses = templates.isEmpty() ? "LXC needs"
+                    : "LXC and the " + String.join(", ", new java.util.TreeSet<>(templates)) + " template" + (templates.size() > 1 ? "s" : "") + " need";
+            String why = "it lacks " + String.join(", ", missing) + ", which " + uses;
             if (!host.prepare()) {
-                throw new PlanningFailed("host " + host.name() + " has no " + (state.lxcInstalled() ? "debootstrap" : "LXC")
-                        + " installed; install " + String.join(", ", PACKAGES) + " there, or set prepare: true on the host"
+                throw new PlanningFailed("host " + host.name() + ": " + why + "; install them there"
+                        + " (apt-get install " + String.join(" ", missing) + "), or set prepare: true on the host"
                         + " to let provision install them");
             }
             List<String> install = new ArrayList<>(List.of("env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "-q",
                     "--no-install-recommends"));
-            install.addAll(PACKAGES);
-            changes.add(new PlannedChange(address.child("lxc"), Action.CREATE, Cause.INVENTORY,
-                    "prepare: true and LXC is not installed",
-                    List.of(new AttributeChange("packages", null, String.join(" ", PACKAGES))), List.of(),
+            install.addAll(missing);
+            List<String> present = HostPackages.needed(templates, state.osId()).stream().filter(state.packages()::contains).toList();
+            changes.add(new PlannedChange(address.child("lxc"), present.isEmpty() ? Action.CREATE : Action.UPDATE, Cause.INVENTORY,
+                    "prepare: true, and " + why,
+                    List.of(new AttributeChange("packages", present.isEmpty() ? null : String.join(" ", present),
+                            String.join(" ", HostPackages.needed(templates, state.osId())))), List.of(),
                     List.of(Step.Run.of(host.name(), Duration.ofMinutes(10), "apt-get", "update", "-q"),
                             Step.Run.of(host.name(), Duration.ofMinutes(20), install.toArray(String[]::new)))));
         }

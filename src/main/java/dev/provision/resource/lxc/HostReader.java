@@ -37,8 +37,8 @@ public final class HostReader {
 
     /** Parses the probe's output; pure, so it is tested without a host. */
     static HostState parse(String host, String output) {
-        boolean lxc = false;
-        boolean debootstrap = false;
+        java.util.Set<String> packages = new java.util.HashSet<>();
+        String osId = null;
         boolean cgroupV2 = false;
         String lxcPath = "/var/lib/lxc";
         java.util.Set<String> forwardAccepted = null;
@@ -47,6 +47,8 @@ public final class HostReader {
         Map<String, ContainerState> containers = new LinkedHashMap<>();
         boolean overlay = false;
         Map<String, BaseState> bases = new LinkedHashMap<>();
+        Map<String, OwnedContainer> owned = new LinkedHashMap<>();
+        java.util.Set<String> existing = new java.util.HashSet<>();
         String[] lines = output.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -54,8 +56,8 @@ public final class HostReader {
             String value = line.contains(" ") ? line.substring(line.indexOf(' ') + 1).strip() : "";
             switch (key) {
                 case "cgroupfs" -> cgroupV2 = value.equals("cgroup2fs");
-                case "lxc" -> lxc = value.equals("yes");
-                case "debootstrap" -> debootstrap = value.equals("yes");
+                case "package" -> packages.add(value);
+                case "os" -> osId = value.isEmpty() ? null : value;
                 case "lxcpath" -> lxcPath = value;
                 case "forward-drop" -> {
                     forwardAccepted = new java.util.HashSet<>();
@@ -81,6 +83,13 @@ public final class HostReader {
                     bridges.put(parts[0], parts.length > 1 && !parts[1].equals("-") ? parts[1] : null);
                 }
                 case "incomplete" -> containers.put(value, ContainerState.incomplete(value));
+                case "owned" -> {
+                    String[] parts = value.split(" ", 3);
+                    if (parts.length >= 2) {
+                        owned.put(parts[0], new OwnedContainer(parts[0], parts[1], parts.length > 2 ? parts[2] : ""));
+                    }
+                }
+                case "exists" -> existing.add(value);
                 case "absent" -> {
                     String[] parts = value.split(" ");
                     containers.put(parts[0], ContainerState.absent(parts[0], parts.length > 1));
@@ -100,7 +109,7 @@ public final class HostReader {
                 default -> { }
             }
         }
-        return new HostState(host, lxc, debootstrap, cgroupV2, lxcPath, forwardAccepted, dhcpDown, bridges, containers,
-                overlay, bases);
+        return new HostState(host, packages, osId, cgroupV2, lxcPath, forwardAccepted, dhcpDown, bridges, containers,
+                overlay, bases, owned, existing);
     }
 }

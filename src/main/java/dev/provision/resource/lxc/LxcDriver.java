@@ -12,6 +12,10 @@ import dev.provision.inventory.Inventory;
 import dev.provision.plan.Action;
 import dev.provision.plan.PlannedChange;
 import dev.provision.plan.ResourceAddress;
+import dev.provision.plan.AttributeChange;
+import dev.provision.plan.Cause;
+import dev.provision.plan.Step;
+import dev.provision.plan.UnmanagedResource;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,13 +30,21 @@ public final class LxcDriver implements ResourceDriver {
     private final HostReader reader = new HostReader();
     private final HostPlanner hostPlanner = new HostPlanner();
     private final ContainerPlanner containerPlanner = new ContainerPlanner();
+    private final ContainerRemover remover = new ContainerRemover();
 
     @Override
     public List<PlannedChange> plan(Inventory inventory, Connections connections, Targets targets, Mode mode,
             List<PlannedChange> earlier) {
+        return plan(inventory, connections, targets, mode, earlier, found -> { });
+    }
+
+    @Override
+    public List<PlannedChange> plan(Inventory inventory, Connections connections, Targets targets, Mode mode,
+            List<PlannedChange> earlier, java.util.function.Consumer<UnmanagedResource> unmanaged) {
         List<PlannedChange> changes = new ArrayList<>();
         List<Host> hosts = List.copyOf(inventory.hosts().values());
-        for (List<PlannedChange> perHost : Parallel.map(hosts, READERS, host -> plan(inventory, connections, targets, mode, host))) {
+        for (List<PlannedChange> perHost : Parallel.map(hosts, READERS,
+                host -> plan(inventory, connections, targets, mode, host, unmanaged))) {
             changes.addAll(perHost);
         }
         return changes;
@@ -44,15 +56,16 @@ public final class LxcDriver implements ResourceDriver {
                 .flatMap(Optional::stream).toList();
     }
 
-    private List<PlannedChange> plan(Inventory inventory, Connections connections, Targets targets, Mode mode, Host host) {
+    private List<PlannedChange> plan(Inventory inventory, Connections connections, Targets targets, Mode mode, Host host,
+            java.util.function.Consumer<UnmanagedResource> unmanaged) {
         List<PlannedChange> changes = new ArrayList<>();
         Optional<Probe> probe = probe(inventory, targets, mode, host);
         if (probe.isEmpty()) {
             return changes;
         }
         HostState state = reader.read(probe.get(), connections);
-        if (mode == Mode.APPLY) {
-            changes.addAll(hostPlanner.plan(host, state, bridges(inventory, targets, host)));
+        if (mode == Mode.APPLY && (host.prepare() || !containers(inventory, targets, host).isEmpty())) {
+            changes.addAll(hostPlanner.plan(host, state, bridges(inventory, targets, host), templates(inventory, targets, host)));
         }
         Set<String> preparedByThisPlan = new java.util.HashSet<>();
         for (Container container : containers(inventory, targets, host)) {
@@ -62,16 +75,57 @@ public final class LxcDriver implements ResourceDriver {
                     && (change.get().action() == Action.CREATE || change.get().action() == Action.REPLACE)) {
                 preparedByThisPlan.add(prepare.base().name());
             }
+            if (mode == Mode.APPLY) {
+                change = owned(container, state, ContainerOwner.of(inventory), change);
+            }
             change.ifPresent(changes::add);
         }
+        if (mode == Mode.APPLY) {
+            String owner = ContainerOwner.of(inventory);
+            Set<String> declared = inventory.containers().keySet();
+            remover.removals(host.name(), state, owner, declared).stream()
+                    .filter(c -> targets.includes(c.address())).forEach(changes::add);
+            remover.unmanaged(state, owner, declared).stream().filter(u -> targets.includes(u.address())).forEach(unmanaged);
+        }
         return changes;
+    }
+
+    /**
+     * The container's change, made to record that this inventory owns it when its marker does not say
+     * so yet (created by this plan, before provision recorded owners, or by hand): a step added to its
+     * change, or a change of its own when it needs nothing else.
+     */
+    private static Optional<PlannedChange> owned(Container container, HostState state, String owner, Optional<PlannedChange> change) {
+        OwnedContainer marker = state.owned().get(container.name());
+        if (marker != null && owner.equals(marker.owner())) {
+            return change;
+        }
+        Step record = ContainerOwner.record(container.host(), container.name(), owner);
+        if (change.isPresent()) {
+            PlannedChange c = change.get();
+            if (c.action() == Action.DELETE || c.action() == Action.READ) {
+                return change;
+            }
+            List<Step> steps = new ArrayList<>(c.steps());
+            steps.add(record);
+            return Optional.of(new PlannedChange(c.address(), c.action(), c.cause(), c.summary(), c.attributes(), c.hazards(), steps));
+        }
+        if (!state.container(container.name()).present()) {
+            return change;
+        }
+        return Optional.of(new PlannedChange(ResourceAddress.of("containers", container.name(), "ownership"), Action.UPDATE,
+                Cause.INVENTORY, "the container exists but provision has not recorded that this inventory declares it"
+                        + " (created by hand, or before provision recorded owners): recorded now, so removing it from the"
+                        + " inventory will destroy it", List.of(new AttributeChange("owner", marker == null ? null : marker.owner(), owner)),
+                List.of(), List.of(record)));
     }
 
     /** The read of {@code host}, or none when nothing on it is planned. */
     private static Optional<Probe> probe(Inventory inventory, Targets targets, Mode mode, Host host) {
         List<Container> containers = containers(inventory, targets, host);
         boolean hostTargeted = targets.includes(ResourceAddress.of("hosts", host.name()));
-        if (containers.isEmpty() && !(hostTargeted && host.prepare() && mode == Mode.APPLY)) {
+        // a host with no declared container is still read: what this inventory created there may be removed
+        if (containers.isEmpty() && !(hostTargeted && mode == Mode.APPLY)) {
             return Optional.empty();
         }
         Set<String> bases = new LinkedHashSet<>();
@@ -90,15 +144,27 @@ public final class LxcDriver implements ResourceDriver {
                 .toList();
     }
 
+    /** The LXC templates to prepare for: those of the targeted containers, or of all the host's containers when it is targeted. */
+    private static Set<String> templates(Inventory inventory, Targets targets, Host host) {
+        Set<String> templates = new LinkedHashSet<>();
+        onHost(inventory, targets, host).forEach(c -> templates.add(c.image().template()));
+        return templates;
+    }
+
     /** The bridges to check: those of the targeted containers, or of all the host's containers when it is targeted. */
     private static Set<String> bridges(Inventory inventory, Targets targets, Host host) {
+        Set<String> bridges = new LinkedHashSet<>();
+        onHost(inventory, targets, host).forEach(c -> bridges.add(c.network().bridge()));
+        return bridges;
+    }
+
+    /** The host's containers to prepare it for: the targeted ones, or all of them when the host is targeted. */
+    private static List<Container> onHost(Inventory inventory, Targets targets, Host host) {
         boolean hostTargeted = targets.includes(ResourceAddress.of("hosts", host.name()));
         List<Container> targeted = containers(inventory, targets, host);
-        Set<String> bridges = new LinkedHashSet<>();
-        inventory.containers().values().stream()
+        return inventory.containers().values().stream()
                 .filter(c -> c.host().equals(host.name()))
                 .filter(c -> hostTargeted || targeted.contains(c))
-                .forEach(c -> bridges.add(c.network().bridge()));
-        return bridges;
+                .toList();
     }
 }

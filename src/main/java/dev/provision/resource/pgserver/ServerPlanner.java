@@ -104,9 +104,18 @@ public final class ServerPlanner {
         for (String name : changed) {
             attributes.add(new AttributeChange(name, before.get(name), after.get(name)));
         }
+        List<String> removedRules = List.of();
         if (hbaChanged) {
-            attributes.add(new AttributeChange("pg_hba.conf", hba.lines().count() + " lines",
-                    desired.pgHbaConf().lines().count() + " lines"));
+            List<String> before2 = HbaLines.rules(hba);
+            List<String> after2 = HbaLines.rules(desired.pgHbaConf());
+            removedRules = before2.stream().filter(r -> !after2.contains(r)).toList();
+            List<String> added = after2.stream().filter(r -> !before2.contains(r)).toList();
+            removedRules.forEach(r -> attributes.add(new AttributeChange("pg_hba.conf", r, null)));
+            added.forEach(r -> attributes.add(new AttributeChange("pg_hba.conf", null, r)));
+            if (removedRules.isEmpty() && added.isEmpty()) {
+                attributes.add(new AttributeChange("pg_hba.conf", hba.lines().count() + " lines",
+                        desired.pgHbaConf().lines().count() + " lines"));
+            }
         }
         Set<String> affected = new LinkedHashSet<>(changed);
         affected.addAll(autoConf.keySet());
@@ -114,7 +123,9 @@ public final class ServerPlanner {
                 .filter(name -> "postmaster".equals(context(name, actual, container.postgres().version()))).toList();
         String mode = down ? "start" : restartNeeded.isEmpty() ? "reload" : "restart";
         boolean handEdited = (confChanged && !Stamp.intact(conf)) || (hbaChanged && !Stamp.intact(hba));
-        String why = (handEdited ? "the files differ from what provision last wrote (edited by hand, or never written by provision)" : "the inventory or template changed")
+        String removal = removedRules.isEmpty() || !Stamp.intact(hba) ? ""
+                : "hba rule" + (removedRules.size() > 1 ? "s" : "") + " no longer declared: " + String.join("; ", removedRules) + "; ";
+        String why = removal + (handEdited ? "the files differ from what provision last wrote (edited by hand, or never written by provision)" : "the inventory or template changed")
                 + "; " + switch (mode) {
                     case "start" -> "the server is stopped and will be started with them";
                     case "restart" -> "restart needed: " + String.join(", ", restartNeeded) + " (context postmaster)";

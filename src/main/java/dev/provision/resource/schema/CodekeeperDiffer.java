@@ -22,7 +22,8 @@ import org.pgcodekeeper.core.settings.CoreSettings;
 /**
  * A {@link SchemaDiffer} on pgcodekeeper-core: loads both databases from their catalogs and lets it
  * write the migration, ignoring column order (a column added later sits at the end of a live table,
- * and that is not a difference worth rebuilding a table for) and privileges.
+ * and that is not a difference worth rebuilding a table for), privileges, and the values a server sets
+ * itself ({@link ServerSetValues}).
  */
 public final class CodekeeperDiffer implements SchemaDiffer {
 
@@ -99,7 +100,7 @@ public final class CodekeeperDiffer implements SchemaDiffer {
         @Override
         public Connection getConnection() throws IOException {
             try {
-                return source.get();
+                return ServerSetValues.hiddenFrom(source.get());
             } catch (RuntimeException e) {
                 throw new IOException(e.getMessage(), e);
             }

@@ -1,6 +1,6 @@
 package dev.provision.resource.schema;
 
-import dev.provision.postgres.SqlScanner;
+import dev.provision.postgres.SqlParser;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +27,7 @@ final class ConcurrentIndexes {
     static List<String> restore(List<String> ddl, DesiredSql sql) {
         Set<String> concurrent = new HashSet<>();
         for (DesiredSql.Source file : sql.files()) {
-            for (SqlScanner.Statement statement : file.statements()) {
+            for (SqlParser.Statement statement : file.statements()) {
                 Matcher m = IN_FILES.matcher(statement.text());
                 if (m.find()) {
                     concurrent.add(normalize(m.group(1)));

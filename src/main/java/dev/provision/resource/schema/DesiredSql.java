@@ -2,7 +2,7 @@ package dev.provision.resource.schema;
 
 import dev.provision.engine.PlanningFailed;
 import dev.provision.inventory.SqlFile;
-import dev.provision.postgres.SqlScanner;
+import dev.provision.postgres.SqlParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +20,7 @@ import java.util.List;
 record DesiredSql(List<Source> files, String digest) {
 
     /** One file: the path as the inventory writes it, and its statements. */
-    record Source(String path, List<SqlScanner.Statement> statements) {}
+    record Source(String path, List<SqlParser.Statement> statements) {}
 
     DesiredSql {
         files = List.copyOf(files);
@@ -37,9 +37,20 @@ record DesiredSql(List<Source> files, String digest) {
                 throw new PlanningFailed(file.at() + ": cannot read SQL file " + file.path() + ": " + e.getMessage());
             }
             sha.update((file.path() + "\0" + text + "\0").getBytes(StandardCharsets.UTF_8));
-            files.add(new Source(file.path(), SqlScanner.scan(text).statements()));
+            files.add(new Source(file.path(), statements(file, text)));
         }
         return new DesiredSql(files, HexFormat.of().formatHex(sha.digest()));
+    }
+
+    /** The statements of one file, split by the grammar; a syntax error (validate reports it first) fails the plan. */
+    static List<SqlParser.Statement> statements(SqlFile file, String text) {
+        SqlParser.Parsed parsed = SqlParser.standard().parse(text);
+        if (!parsed.errors().isEmpty()) {
+            SqlParser.SyntaxError error = parsed.errors().get(0);
+            throw new PlanningFailed(file.path() + ":" + error.line() + ":" + error.column() + ": SQL syntax error: "
+                    + error.message() + "; fix the file (provision validate lists every error)");
+        }
+        return parsed.statements();
     }
 
     List<String> paths() {

@@ -15,11 +15,11 @@ import java.util.regex.Pattern;
  * catalog facts it needs are read beforehand ({@link #tablesToRead(List)}).
  */
 final class HazardDetector {
-    static final String DROP_TABLE = "drop-table";
-    static final String DROP_COLUMN = "drop-column";
-    static final String TYPE_REWRITE = "column-type-rewrite";
-    static final String NOT_NULL = "not-null-without-default";
-    static final String BLOCKING_INDEX = "blocking-index-build";
+    static final String DROP_TABLE = dev.provision.plan.HazardKind.DROP_TABLE.id();
+    static final String DROP_COLUMN = dev.provision.plan.HazardKind.DROP_COLUMN.id();
+    static final String TYPE_REWRITE = dev.provision.plan.HazardKind.COLUMN_TYPE_REWRITE.id();
+    static final String NOT_NULL = dev.provision.plan.HazardKind.NOT_NULL_WITHOUT_DEFAULT.id();
+    static final String BLOCKING_INDEX = dev.provision.plan.HazardKind.BLOCKING_INDEX_BUILD.id();
 
     private static final String NAME = "(?:\"(?:[^\"]|\"\")+\"|[\\w$]+)";
     private static final String QUALIFIED = "(" + NAME + "(?:\\." + NAME + ")?)";

@@ -5,7 +5,7 @@ import dev.provision.inventory.SqlFile;
 import dev.provision.postgres.PostgresSession;
 import dev.provision.postgres.Read;
 import dev.provision.postgres.Sql;
-import dev.provision.postgres.SqlScanner;
+import dev.provision.postgres.SqlParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +39,7 @@ final class Migrations {
             try {
                 String text = Files.readString(baseDir.resolve(file.path()), StandardCharsets.UTF_8);
                 migrations.add(new Migration(file.path(), sha256(text),
-                        SqlScanner.scan(text).statements().stream().map(SqlScanner.Statement::text).toList()));
+                        DesiredSql.statements(file, text).stream().map(SqlParser.Statement::text).toList()));
             } catch (IOException e) {
                 throw new PlanningFailed(file.at() + ": cannot read migration " + file.path() + ": " + e.getMessage());
             }

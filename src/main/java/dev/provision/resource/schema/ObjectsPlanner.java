@@ -9,7 +9,7 @@ import dev.provision.plan.ResourceAddress;
 import dev.provision.postgres.PostgresSession;
 import dev.provision.postgres.PostgresSessions;
 import dev.provision.postgres.Read;
-import dev.provision.postgres.SqlScanner;
+import dev.provision.postgres.SqlParser;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -26,10 +26,10 @@ import java.util.function.Supplier;
  * Plans the schema objects of one database. A database that does not exist yet gets its SQL files
  * run as they are. An existing one whose files and catalog are both as the last apply left them, with
  * no pending migration, has nothing to do. Otherwise it is compared with a shadow built from the
- * files; when they differ only in how PostgreSQL prints an expression back (an IN list comes back as
- * {@code = ANY (ARRAY...)}), or when migrations are pending, both sides are copied once more through
- * the differ (the live copy with the pending migrations run in it), so that the same printing applies
- * to both, and compared again.
+ * files; when they differ in more than additions ({@link PureAdditions}), which may be only in how
+ * PostgreSQL prints an expression back (an IN list comes back as {@code = ANY (ARRAY...)}), or when
+ * migrations are pending, both sides are copied once more through the differ (the live copy with the
+ * pending migrations run in it), so that the same printing applies to both, and compared again.
  */
 final class ObjectsPlanner {
     private static final String EXISTS = "SELECT 1 FROM pg_database WHERE datname = ?";
@@ -55,7 +55,7 @@ final class ObjectsPlanner {
         }
         if (sessions == null || !exists(sessions.open(container, null), db.name())) {
             List<String> statements = sql.files().stream().flatMap(f -> f.statements().stream())
-                    .map(SqlScanner.Statement::text).toList();
+                    .map(SqlParser.Statement::text).toList();
             return Optional.of(new PlannedChange(address, Action.CREATE, Cause.INVENTORY,
                     "new database: run " + String.join(", ", sql.paths()) + " as " + owner(db)
                             + (migrations.isEmpty() ? "" : "; record its migrations as applied without running them"),
@@ -119,8 +119,8 @@ final class ObjectsPlanner {
             schemas.addAll(db.schemas().keySet());
             if (pending.isEmpty()) {
                 List<String> direct = differ.diff(live, desired.connector(), schemas);
-                if (direct.isEmpty()) {
-                    return direct;
+                if (PureAdditions.only(direct)) {
+                    return direct; // nothing that differs only in how it was printed back
                 }
             }
             List<String> migrations = pending.stream().flatMap(m -> m.statements().stream()).toList();

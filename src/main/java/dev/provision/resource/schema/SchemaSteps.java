@@ -67,12 +67,13 @@ final class SchemaSteps {
             statements.add("SET LOCAL ROLE " + Sql.ident(owner));
         }
         statements.addAll(ddl);
+        int records = statements.size();
         if (!bookkeeping.isEmpty()) {
             if (owner != null && !ddl.isEmpty()) {
                 statements.add("RESET ROLE");
             }
             statements.addAll(bookkeeping);
         }
-        return new Step.Sql(host, container, database, statements, true);
+        return new Step.Sql(host, container, database, statements, true, statements.size() - records);
     }
 }

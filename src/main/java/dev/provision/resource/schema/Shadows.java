@@ -9,7 +9,7 @@ import dev.provision.postgres.PostgresSession;
 import dev.provision.postgres.PostgresSessions;
 import dev.provision.postgres.Sql;
 import dev.provision.postgres.SqlFailed;
-import dev.provision.postgres.SqlScanner;
+import dev.provision.postgres.SqlParser;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,7 +72,7 @@ final class Shadows {
                 session.executeAlone("SET ROLE " + Sql.ident(owner));
             }
             for (DesiredSql.Source file : sql.files()) {
-                for (SqlScanner.Statement statement : file.statements()) {
+                for (SqlParser.Statement statement : file.statements()) {
                     try {
                         session.executeAlone(statement.text());
                     } catch (SqlFailed e) {

@@ -18,16 +18,12 @@ import net.schmizz.sshj.connection.ConnectionException;
 import net.schmizz.sshj.connection.channel.direct.DirectConnection;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.connection.channel.direct.Signal;
-import net.schmizz.sshj.userauth.UserAuthException;
-import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,6 +74,7 @@ public final class SshTransport implements Transport {
     private final DirectConnection tunnel;
     private final Semaphore sessions = new Semaphore(MAX_SESSIONS, true);
     private final Set<SshPortForward> forwards = ConcurrentHashMap.newKeySet();
+    private volatile SshTransport ownedJump;
 
     private SshTransport(SshSettings settings, SSHClient client, DirectConnection tunnel) {
         this.settings = settings;
@@ -86,14 +83,14 @@ public final class SshTransport implements Transport {
     }
 
     /**
-     * Connects, verifies the host key and authenticates with the identity key.
+     * Connects, verifies the host key, authenticates with ssh-agent's keys or the identity file, and
+     * with {@link SshSettings#sudo()} checks that {@code sudo -n} works.
      *
      * @throws TransportException with a message that says what failed and what to do; when the host
      *     key is unknown or changed, no session was opened
      */
     public static SshTransport connect(SshSettings settings) {
         String who = settings.describe();
-        Path identity = identityOf(settings);
         KnownHostsVerifier verifier;
         try {
             verifier = new KnownHostsVerifier(settings.knownHostsOrDefault(), settings.acceptNewHostKey());
@@ -128,18 +125,59 @@ public final class SshTransport implements Transport {
                     + "; check the address and port, and that sshd runs there", e);
         }
         try {
-            KeyProvider key = client.loadKeys(identity.toString());
-            client.authPublickey(settings.user(), key);
-        } catch (UserAuthException e) {
+            new KeyAuthenticator(settings).authenticate(client);
+        } catch (RuntimeException e) {
             closeQuietly(client, tunnel);
-            throw new TransportException(who + ": the host refused the key " + identity
-                    + "; add its public key to ~" + settings.user() + "/.ssh/authorized_keys on the host", e);
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(client, tunnel);
-            throw new TransportException(who + ": cannot authenticate with " + identity + ": " + describe(e)
-                    + " (a key protected by a passphrase is not supported; use a key without one)", e);
+            throw e;
         }
-        return new SshTransport(settings, client, tunnel);
+        SshTransport transport = new SshTransport(settings, client, tunnel);
+        if (settings.sudo()) {
+            try {
+                transport.checkSudo();
+            } catch (RuntimeException e) {
+                transport.close();
+                throw e;
+            }
+        }
+        return transport;
+    }
+
+    /**
+     * Fails at once, with what to configure, when {@code sudo} is missing, refuses the user or wants a
+     * password: {@code sudo -n} never prompts, so a command would otherwise fail later and less clearly.
+     */
+    private void checkSudo() {
+        CommandResult probe = run(List.of("true"), null, Duration.ofSeconds(30));
+        if (probe.succeeded()) {
+            return;
+        }
+        String said = probe.stderr().strip();
+        if (probe.exitStatus() == 127 || said.contains("sudo: not found") || said.contains("sudo: command not found")) {
+            throw new TransportException(describe() + ": sudo is not installed on the host, and user " + settings.user()
+                    + " is not root; install sudo there (apt-get install sudo), or log in as root");
+        }
+        if (said.contains("password is required")) {
+            throw new TransportException(describe() + ": sudo asks user " + settings.user() + " for a password, and"
+                    + " provision runs sudo -n, which never prompts (" + said + "); allow the user sudo without a"
+                    + " password (a line \"" + settings.user() + " ALL=(ALL) NOPASSWD: ALL\" in /etc/sudoers.d/), or log in as root");
+        }
+        throw new TransportException(describe() + ": user " + settings.user() + " cannot run commands as root with"
+                + " sudo -n (exit " + probe.exitStatus() + ": " + said + "); allow the user sudo without a password"
+                + " (NOPASSWD in /etc/sudoers.d/), or log in as root");
+    }
+
+    /** What each run starts on the host: the command under {@code timeout}, and under {@code sudo -n} when it applies. */
+    private List<String> remoteCommand(List<String> argv, Duration limit) {
+        List<String> guarded = withRemoteDeadline(argv, limit);
+        if (!settings.sudo()) {
+            return guarded;
+        }
+        // -n: never prompt, fail instead; -H: root's home; the timeout runs as root so that it can kill what it started.
+        List<String> elevated = new ArrayList<>(guarded.size() + 4);
+        elevated.addAll(List.of("sudo", "-n", "-H", "--"));
+        elevated.addAll(guarded);
+        return elevated;
+
     }
 
     @Override
@@ -154,7 +192,7 @@ public final class SshTransport implements Transport {
         }
         String program = argv.get(0);
         Duration limit = timeout != null ? timeout : settings.commandTimeout();
-        String commandLine = ShellQuoter.join(withRemoteDeadline(argv, limit));
+        String commandLine = ShellQuoter.join(remoteCommand(argv, limit));
         long deadline = System.nanoTime() + limit.toNanos();
         acquireSession(program, limit, deadline);
         Session session;
@@ -298,11 +336,24 @@ public final class SshTransport implements Transport {
         }
     }
 
-    /** Closes the port forwards, then the connection; transports tunnelled through this one stop working. */
+    /**
+     * Makes {@link #close()} close the jump host's connection too, for a jump opened only for this
+     * connection (a ProxyJump hop of the SSH config), and returns this transport.
+     */
+    public SshTransport owningJump() {
+        ownedJump = settings.jump();
+        return this;
+    }
+
+    /** Closes the port forwards, then the connection (and an owned jump host's); transports tunnelled through this one stop working. */
     @Override
     public void close() {
         List.copyOf(forwards).forEach(SshPortForward::close);
         closeQuietly(client, tunnel);
+        SshTransport jump = ownedJump;
+        if (jump != null) {
+            jump.close();
+        }
     }
 
     private void acquireSession(String program, Duration limit, long deadline) {
@@ -315,24 +366,6 @@ public final class SshTransport implements Transport {
             Thread.currentThread().interrupt();
             throw new TransportException(describe() + ": interrupted while waiting to run " + program, e);
         }
-    }
-
-    private static Path identityOf(SshSettings settings) {
-        if (settings.identity() != null) {
-            if (!Files.isReadable(settings.identity())) {
-                throw new TransportException(settings.describe() + ": cannot read the identity file " + settings.identity()
-                        + "; check the identity path in the inventory");
-            }
-            return settings.identity();
-        }
-        Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
-        for (String name : List.of("id_ed25519", "id_rsa")) {
-            if (Files.isReadable(ssh.resolve(name))) {
-                return ssh.resolve(name);
-            }
-        }
-        throw new TransportException(settings.describe() + ": no identity file: neither " + ssh.resolve("id_ed25519")
-                + " nor " + ssh.resolve("id_rsa") + " exists; create a key with ssh-keygen or set identity in the inventory");
     }
 
     private static long remaining(long deadline) {

@@ -6,8 +6,20 @@
 nbridges=$1; shift
 # /sys/fs/cgroup is a cgroup2 file system exactly when it has cgroup.controllers at its root.
 if [ -f /sys/fs/cgroup/cgroup.controllers ]; then echo "cgroupfs cgroup2fs"; else echo "cgroupfs other"; fi
-if command -v lxc-create >/dev/null 2>&1; then echo "lxc yes"; else echo "lxc no"; fi
-if command -v debootstrap >/dev/null 2>&1; then echo "debootstrap yes"; else echo "debootstrap no"; fi
+# The packages host preparation may install (resource/lxc/HostPackages), each known by a file it
+# installs: "package NAME" for each one present. File tests are builtins: no dpkg-query per plan.
+for entry in lxc:/usr/bin/lxc-create dnsmasq-base:/usr/sbin/dnsmasq iptables:/usr/sbin/iptables \
+    rsync:/usr/bin/rsync lxc-templates:/usr/share/lxc/templates/lxc-debian debootstrap:/usr/sbin/debootstrap \
+    distro-info:/usr/bin/debian-distro-info wget:/usr/bin/wget xz-utils:/usr/bin/xz \
+    ca-certificates:/etc/ssl/certs/ca-certificates.crt ubuntu-keyring:/usr/share/keyrings/ubuntu-archive-keyring.gpg; do
+  [ -e "${entry#*:}" ] && echo "package ${entry%%:*}"
+done
+# The host's distribution (os-release's ID), for the packages only some distributions have.
+if [ -f /etc/os-release ]; then
+  while IFS= read -r line; do
+    case "$line" in ID=*) v=${line#ID=}; v=${v#\"}; echo "os ${v%\"}" ;; esac
+  done </etc/os-release
+fi
 # LXC's path: lxc.lxcpath in its system configuration (what lxc-config reports), else Debian's default.
 lxcpath=/var/lib/lxc
 if [ -f /etc/lxc/lxc.conf ]; then
@@ -106,4 +118,28 @@ INFO
   else
     if [ -f "/var/lib/provision/lxc/$n.applied" ]; then echo "absent $n applied-before"; else echo "absent $n"; fi
   fi
+done
+# Containers provision created, with the inventory that declared them (/var/lib/provision/lxc/NAME.owner),
+# and the state of those not asked about above (removal plans them); then every container on the host
+# (the plan lists those nobody declared as unmanaged).
+for f in /var/lib/provision/lxc/*.owner; do
+  [ -f "$f" ] || continue
+  n=${f##*/}; n=${n%.owner}
+  owner=; read -r owner <"$f"
+  state=declared
+  case " $* " in
+    *" $n "*) ;;
+    *) state=absent
+      if [ -f "$lxcpath/$n/config" ]; then
+        state=UNKNOWN
+        while read -r key value; do [ "$key" = State: ] && state=$value; done <<INFO
+$(lxc-info -n "$n" -s 2>/dev/null)
+INFO
+      fi ;;
+  esac
+  echo "owned $n $state $owner"
+done
+for d in "$lxcpath"/*/config; do
+  [ -f "$d" ] || continue
+  d=${d%/config}; echo "exists ${d##*/}"
 done

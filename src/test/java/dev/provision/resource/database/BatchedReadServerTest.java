@@ -61,7 +61,8 @@ class BatchedReadServerTest {
                     .as("500 grants are in place").singleElement().extracting(r -> ((Number) r.get("n")).intValue()).isEqualTo(500);
         }
         assertThat(counting.roundTrips())
-                .as("roles, valid_until, databases, passwords, then one query for the database: not one per object")
-                .isEqualTo(5);
+                .as("roles, valid_until, databases, provision's ownership record (does it exist, what it holds), passwords,"
+                        + " then the database's catalog and its schema names: not one per object")
+                .isEqualTo(8);
     }
 }

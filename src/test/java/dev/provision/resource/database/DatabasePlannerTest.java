@@ -45,7 +45,9 @@ class DatabasePlannerTest {
         assertThat(outcome.change().orElseThrow().steps()).containsExactly(
                 new Step.Sql("local", "db", null, List.of("CREATE DATABASE \"app\" WITH OWNER \"postgres\" TEMPLATE \"template0\""
                         + " ENCODING 'UTF8' LC_COLLATE 'en_US.UTF-8' LC_CTYPE 'en_US.UTF-8' CONNECTION LIMIT -1"), false),
-                new Step.Sql("local", "db", null, List.of("ALTER DATABASE \"app\" SET \"work_mem\" = '32MB'"), true));
+                new Step.Sql("local", "db", null, List.of("ALTER DATABASE \"app\" SET \"work_mem\" = '32MB'"), true),
+                new Step.Sql("local", "db", null, Ownership.record(List.of(Owned.Entry.database("app"),
+                        Owned.Entry.in(Owned.Kind.SETTING, "app", "work_mem"))), true));
     }
 
     @Test
@@ -65,7 +67,7 @@ class DatabasePlannerTest {
     }
 
     @Test
-    void setsDifferingSettingsAndResetsUndeclaredOnes() {
+    void setsDifferingSettingsAndLeavesUndeclaredOnesToRemoval() {
         Database db = db("encoding: UTF-8\nsettings: { work_mem: 32MB, search_path: \"app, public\" }");
         DatabaseState actual = new DatabaseState("app", "postgres", "UTF8", "C", "C", -1,
                 Map.of("work_mem", "64MB", "statement_timeout", "5s", "search_path", "app, public"));
@@ -73,8 +75,9 @@ class DatabasePlannerTest {
         DatabasePlanner.Outcome outcome = new DatabasePlanner().plan(SERVER, db, cluster(List.of(), List.of(actual)));
 
         assertThat(outcome.fresh()).isFalse();
-        assertThat(Reconciler.statements(outcome.change().orElseThrow())).containsExactly(
-                "ALTER DATABASE \"app\" SET \"work_mem\" = '32MB'", "ALTER DATABASE \"app\" RESET \"statement_timeout\"");
+        assertThat(Reconciler.statements(outcome.change().orElseThrow()))
+                .as("statement_timeout is not declared: RemovalPlanner resets it only if provision set it")
+                .containsExactly("ALTER DATABASE \"app\" SET \"work_mem\" = '32MB'");
     }
 
     @Test

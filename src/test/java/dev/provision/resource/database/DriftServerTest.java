@@ -48,10 +48,13 @@ class DriftServerTest {
                         "databases.app.grants.app_user", "future tables in core created by app_owner", "SELECT", "SELECT, INSERT"),
                 Arguments.of("a database setting changed", "postgres", List.of("ALTER DATABASE app SET work_mem = '64MB'"),
                         "databases.app", "settings.work_mem", "64MB", "32MB"),
-                Arguments.of("a database setting added", "postgres", List.of("ALTER DATABASE app SET statement_timeout = '5s'"),
-                        "databases.app", "settings.statement_timeout", "5s", null),
                 Arguments.of("a database owner", "postgres", List.of("ALTER DATABASE app OWNER TO app_user"),
                         "databases.app", "owner", "app_user", "app_owner"),
+                Arguments.of("a setting on provision's admin role", "postgres", List.of("ALTER ROLE provision_admin SET log_statement = 'all'"),
+                        "roles.provision_admin", "setting log_statement", "all", null),
+                Arguments.of("a setting on provision's admin role in one database", "postgres",
+                        List.of("ALTER ROLE provision_admin IN DATABASE app SET log_min_duration_statement = 0"),
+                        "roles.provision_admin", "setting log_min_duration_statement in database app", "0", null),
                 Arguments.of("a schema owner", "app", List.of("ALTER SCHEMA core OWNER TO app_user"),
                         "databases.app.schemas.core", "owner", "app_user", "app_owner"));
     }

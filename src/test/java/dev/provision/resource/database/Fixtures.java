@@ -20,7 +20,7 @@ final class Fixtures {
     }
 
     static RoleState role(String name, boolean login, int limit, String... memberOf) {
-        return new RoleState(name, false, login, false, false, false, limit, null, Set.of(memberOf));
+        return new RoleState(name, false, login, false, false, false, limit, null, Set.of(memberOf), List.of(), List.of(), Map.of());
     }
 
     static ClusterState cluster(List<RoleState> roles, List<DatabaseState> databases) {

@@ -96,9 +96,20 @@ final class Reconciler {
         return plan.changes().stream().map(c -> c.address().path().replace("containers.db.postgres.", "")).toList();
     }
 
+    /** The change's SQL, without provision's record of what it owns ({@link #bookkeeping}). */
     static List<String> statements(PlannedChange change) {
         return change.steps().stream().filter(s -> s instanceof dev.provision.plan.Step.Sql)
-                .flatMap(s -> ((dev.provision.plan.Step.Sql) s).statements().stream()).toList();
+                .flatMap(s -> ((dev.provision.plan.Step.Sql) s).statements().stream()).filter(s -> !isBookkeeping(s)).toList();
+    }
+
+    /** The change's statements on provision's ownership table (the record of what it created). */
+    static List<String> bookkeeping(PlannedChange change) {
+        return change.steps().stream().filter(s -> s instanceof dev.provision.plan.Step.Sql)
+                .flatMap(s -> ((dev.provision.plan.Step.Sql) s).statements().stream()).filter(Reconciler::isBookkeeping).toList();
+    }
+
+    private static boolean isBookkeeping(String statement) {
+        return statement.contains("\"provision\".\"owned\"") || statement.equals("CREATE SCHEMA IF NOT EXISTS \"provision\"");
     }
 
     private Connections connections(Inventory inventory) {

@@ -57,6 +57,18 @@ class ContainerPlannerTest {
     }
 
     @Test
+    void aDebianContainerHasItsSecuritySourceCheckedRightAfterLxcCreate() {
+        Container c = container("db", false);
+        HostState host = HostReader.parse("local", probe("absent db\n"));
+
+        PlannedChange change = planner.plan(c, host, Mode.APPLY).orElseThrow();
+
+        assertThat(change.steps()).extracting(Step::display)
+                .as("before the container first runs apt, its sources.list must name bookworm-security")
+                .element(2).asString().startsWith("check the security source in /var/lib/lxc/db/rootfs/etc/apt/sources.list");
+    }
+
+    @Test
     void containerDestroyedOutsideProvisionIsDrift() {
         PlannedChange change = planner.plan(container("db", false),
                 HostReader.parse("local", probe("absent db applied-before\n")), Mode.APPLY).orElseThrow();

@@ -20,8 +20,12 @@ final class Fixtures {
                 true, isProtected, null, List.of(), null);
     }
 
+    /** The probe's lines for a host with every package host preparation may install. */
+    static final String ALL_PACKAGES = "package lxc\npackage dnsmasq-base\npackage iptables\npackage rsync\npackage lxc-templates\n"
+            + "package debootstrap\npackage distro-info\npackage wget\npackage xz-utils\npackage ca-certificates\n";
+
     static String probe(String containerBlock) {
-        return "cgroupfs tmpfs\nlxc yes\ndebootstrap yes\nlxcpath /var/lib/lxc\nbridge lxcbr0 10.0.3.1/24\n" + containerBlock;
+        return "cgroupfs tmpfs\n" + ALL_PACKAGES + "os debian\nlxcpath /var/lib/lxc\nbridge lxcbr0 10.0.3.1/24\n" + containerBlock;
     }
 
     static String present(String name, String state, String config) {
