@@ -72,7 +72,7 @@ class FaultsIT {
         Cli.Run again = cli.run("apply", "--auto-approve");
         assertThat(again.exitCode()).as("%s", again).isZero();
         assertThat(again.err()).as("the killed run's lock was released, and said so")
-                .contains("released a lock left by a run that was killed");
+                .contains("released the lock on container app on host bed left by a run that was killed");
         assertThat(HOST.exec("lxc-info", "-n", "app", "-sH").strip()).isEqualTo("RUNNING");
         cli.assertConverged();
     }
