@@ -1,18 +1,7 @@
 package dev.provision.template;
 
-import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.CodeSource;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.provision.cache.CacheDirectory;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -33,33 +22,25 @@ final class RenderCache {
     private static final Pattern EXPRESSION = Pattern.compile("\\{[{%](.*?)[%}]\\}", Pattern.DOTALL);
     private static final String FORMAT = "provision render cache 1";
 
-    private final Path dir;
+    private final CacheDirectory dir;
 
-    private RenderCache(Path dir) {
+    private RenderCache(CacheDirectory dir) {
         this.dir = dir;
     }
 
-    /**
-     * The user's cache: {@code $XDG_CACHE_HOME/provision/templates}, or {@code ~/.cache/provision/templates};
-     * the system property {@code provision.cache.dir} replaces {@code .../provision} (the tests use it).
-     */
+    /** The user's cache of renderings: {@code templates} in {@link CacheDirectory#standard}. */
     static RenderCache standard() {
-        String configured = System.getProperty("provision.cache.dir");
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = configured != null ? Path.of(configured)
-                : xdg != null && !xdg.isBlank() ? Path.of(xdg, "provision")
-                : Path.of(System.getProperty("user.home"), ".cache", "provision");
-        return new RenderCache(base.resolve("templates"));
+        return new RenderCache(CacheDirectory.standard("templates"));
     }
 
     /** A cache that remembers nothing. */
     static RenderCache none() {
-        return new RenderCache(null);
+        return new RenderCache(CacheDirectory.none());
     }
 
     /** The key of this rendering, or empty when it must not be remembered. */
     Optional<String> key(String template, Map<String, ?> variables) {
-        if (dir == null) {
+        if (!dir.remembers()) {
             return Optional.empty();
         }
         Matcher expressions = EXPRESSION.matcher(template);
@@ -68,37 +49,20 @@ final class RenderCache {
                 return Optional.empty();
             }
         }
-        StringBuilder text = new StringBuilder(FORMAT).append('\n').append(build()).append('\n');
+        StringBuilder text = new StringBuilder(FORMAT).append('\n').append(CacheDirectory.build(RenderCache.class, com.hubspot.jinjava.Jinjava.class)).append('\n');
         if (!encode(new TreeMap<String, Object>(variables), text)) {
             return Optional.empty();
         }
         text.append('\n').append(template.length()).append(':').append(template);
-        return Optional.of(sha256(text.toString()));
+        return Optional.of(CacheDirectory.sha256(text.toString()));
     }
 
     Optional<String> get(String key) {
-        try {
-            return Optional.of(Files.readString(dir.resolve(key), StandardCharsets.UTF_8));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
+        return dir.read(key);
     }
 
     void put(String key, String output) {
-        try {
-            if (!Files.isDirectory(dir)) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            }
-            Path temporary = Files.createTempFile(dir, key, ".tmp");
-            Files.writeString(temporary, output, StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, dir.resolve(key), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, dir.resolve(key), StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException | RuntimeException e) {
-            // not remembered: the next command renders again
-        }
+        dir.write(key, output);
     }
 
     /**
@@ -130,29 +94,5 @@ final class RenderCache {
             return false;
         }
         return true;
-    }
-
-    /** Where the renderer and the template engine were loaded from, and when that was built. */
-    private static String build() {
-        StringBuilder build = new StringBuilder();
-        for (Class<?> code : new Class<?>[] {RenderCache.class, com.hubspot.jinjava.Jinjava.class}) {
-            CodeSource source = code.getProtectionDomain().getCodeSource();
-            try {
-                Path path = Path.of(source.getLocation().toURI());
-                build.append(path).append(' ').append(Files.getLastModifiedTime(path).toMillis()).append(' ')
-                        .append(Files.size(path)).append('\n');
-            } catch (IOException | URISyntaxException | RuntimeException e) {
-                build.append("unknown ").append(System.nanoTime()).append('\n'); // never matches: always a miss
-            }
-        }
-        return build.toString();
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
