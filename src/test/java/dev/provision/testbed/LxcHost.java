@@ -8,7 +8,6 @@ import com.github.dockerjava.api.model.Volume;
 import dev.provision.transport.ssh.SshSettings;
 import dev.provision.transport.ssh.SshTransport;
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
@@ -115,32 +114,12 @@ public final class LxcHost extends GenericContainer<LxcHost> {
 
     /** Runs a command in the container, outside SSH, and fails the test when it fails. */
     public String exec(String... command) {
-        try {
-            ExecResult result = execInContainer(command);
-            if (result.getExitCode() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " exited with " + result.getExitCode()
-                        + ": " + result.getStderr());
-            }
-            return result.getStdout();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return ContainerExec.checked(this, command);
     }
 
     /** Runs a command in the container and returns what it printed, stdout then stderr, whatever its exit status. */
     public String execResult(String... command) {
-        try {
-            ExecResult result = execInContainer(command);
-            return (result.getStdout() + result.getStderr()).strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return ContainerExec.output(this, command);
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.provision.testbed;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
@@ -72,32 +71,12 @@ public final class SshHost extends GenericContainer<SshHost> {
 
     /** Runs a command in the container, outside SSH, and fails the test when it fails. */
     public String exec(String... command) {
-        try {
-            ExecResult result = execInContainer(command);
-            if (result.getExitCode() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " exited with " + result.getExitCode()
-                        + ": " + result.getStderr());
-            }
-            return result.getStdout();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return ContainerExec.checked(this, command);
     }
 
     /** Runs a command in the container and returns stdout then stderr, whatever its exit status. */
     public String execResult(String... command) {
-        try {
-            ExecResult result = execInContainer(command);
-            return (result.getStdout() + result.getStderr()).strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return ContainerExec.output(this, command);
     }
 
     @Override
