@@ -87,6 +87,34 @@ class LiveStateIT {
 
     @Test
     @Order(3)
+    void limitsAreReadFromTheCgroupLxcChoseWhenAnEarlierOneWasLeftBehind() {
+        // A container killed with its monitor, or a host restored from a snapshot, leaves its payload
+        // cgroups behind; LXC then starts the container in lxc.payload.app-1. Found on a real machine:
+        // the plan read the limits of the cgroup inside it, and apply could never converge.
+        HOST.exec("sh", "-c", """
+                pid=$(lxc-info -n app -pH); lines=$(cat /proc/$pid/cgroup); lxc-stop -n app
+                printf '%s\n' "$lines" | while IFS=: read -r _ c p; do
+                  case "$c" in "") base=/sys/fs/cgroup ;; name=*) base=/sys/fs/cgroup/${c#name=} ;; *) base=/sys/fs/cgroup/$c ;; esac
+                  mkdir -p "$base${p%%/lxc.payload.app*}/lxc.payload.app" || true
+                done
+                lxc-start -n app""");
+        String cgroups = HOST.exec("sh", "-c", "cat /proc/$(lxc-info -n app -pH)/cgroup");
+        assertThat(cgroups).as("LXC chose another payload cgroup").contains("/lxc.payload.app-1");
+        assertThat(HOST.exec("lxc-cgroup", "-n", "app", memoryFile()).strip()).as("256 MiB in force")
+                .isEqualTo(String.valueOf(256L * 1024 * 1024));
+        cli(APP).assertConverged();
+
+        HOST.exec("lxc-cgroup", "-n", "app", memoryFile(), String.valueOf(128L * 1024 * 1024));
+        Cli.Run plan = cli(APP).run("plan", "--detailed-exitcode");
+
+        assertThat(plan.exitCode()).as("128 MiB in force in lxc.payload.app-1: a change\n%s", plan).isEqualTo(2);
+        assertThat(plan.out()).contains("(in force): \"134217728\" -> \"268435456\"");
+        assertThat(cli(APP).run("apply", "--auto-approve").exitCode()).isZero();
+        cli(APP).assertConverged();
+    }
+
+    @Test
+    @Order(4)
     void anAddressAnotherContainerOnTheHostHasIsAnErrorAtPlan() {
         HOST.exec("lxc-stop", "-n", "app");
         HOST.exec("lxc-copy", "-n", "app", "-N", "squatter");
@@ -100,7 +128,7 @@ class LiveStateIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aFreeAddressInsideLxcNetsDhcpRangeIsAWarningThatNamesTheRange() {
         HOST.exec("lxc-destroy", "-n", "squatter");
 

@@ -143,9 +143,13 @@ INFO
     echo "ipv4 $ipv4"
     # The limits in force: read from the running container's cgroups (its payload cgroup, above what
     # its init made inside), named by the config keys that set them. lxc-cgroup changes them live.
+    # LXC names the payload cgroup lxc.payload.NAME, or lxc.payload.NAME-1 (-2...) when a cgroup of
+    # that name was left behind (a container killed with its monitor, a host restored from a snapshot).
     if [ -n "$pid" ] && [ -r "/proc/$pid/cgroup" ]; then
       while IFS=: read -r _ controllers path; do
-        case "$path" in *"/lxc.payload.$n/"*) path="${path%%/lxc.payload.$n/*}/lxc.payload.$n" ;; esac
+        case "$path" in
+          */lxc.payload.*) payload=${path#*/lxc.payload.}; path="${path%%/lxc.payload.*}/lxc.payload.${payload%%/*}" ;;
+        esac
         case "$controllers" in
           "") g=/sys/fs/cgroup$path
             v=; [ -r "$g/memory.max" ] && read -r v <"$g/memory.max" && echo "live lxc.cgroup2.memory.max $v"
