@@ -3,6 +3,7 @@
 #   local/debian-base:bookworm         a Debian 12 root filesystem, imported
 #   local/provision-lxc-host:bookworm  an LXC host with sshd, lxc-net and a baked LXC rootfs cache
 #   local/provision-ssh-host:bookworm  a pristine SSH host: sshd, sudo, non-root users, the network's CAs
+#   local/provision-incus-host:bookworm  an Incus 6.0 server (bookworm-backports) with a local Debian image
 # Work already done is skipped: an image that exists (with the same build-context hash) is kept.
 # Set PROVISION_BAKE_LXC_CACHE=0 to build the host image without the LXC rootfs cache.
 set -euo pipefail
@@ -11,6 +12,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 base_image="local/debian-base:bookworm"
 host_image="local/provision-lxc-host:bookworm"
 ssh_host_image="local/provision-ssh-host:bookworm"
+incus_host_image="local/provision-incus-host:bookworm"
 release="bookworm"
 arch="$(dpkg --print-architecture)"
 lxc_cache_root="/var/cache/lxc/debian"
@@ -95,8 +97,30 @@ build_ssh_host() {
   fi
 }
 
+# The Incus host, with the LXC rootfs cache packed as an image tarball (no image server is used).
+build_incus_host() {
+  local hash
+  hash="$( (cd "$here/incus-host" && find . -type f | sort | xargs sha256sum) | sha256sum | cut -c1-16)"
+  if image_exists "$incus_host_image" && [ "$(docker image inspect -f '{{ index .Config.Labels "dev.provision.context" }}' "$incus_host_image")" = "$hash" ]; then
+    log "$incus_host_image is up to date (context $hash), skipping"
+    return
+  fi
+  local ctx
+  ctx="$(mktemp -d /tmp/provision-incus-host.XXXXXX)"
+  trap 'rm -rf "$ctx"' RETURN
+  cp -a "$here/incus-host/." "$ctx/"
+  tar -C "$lxc_cache_root" --numeric-owner -cf "$ctx/lxc-cache.tar" "rootfs-${release}-${arch}"
+  log "building $incus_host_image (context $hash; log: /tmp/provision-incus-host-build.log)"
+  if ! docker build --label "dev.provision.context=$hash" -t "$incus_host_image" "$ctx" >/tmp/provision-incus-host-build.log 2>&1; then
+    tail -n 40 /tmp/provision-incus-host-build.log >&2
+    log "docker build failed"
+    exit 1
+  fi
+}
+
 ensure_lxc_cache
 build_base
 build_host
 build_ssh_host
-log "images ready: $base_image $host_image $ssh_host_image"
+build_incus_host
+log "images ready: $base_image $host_image $ssh_host_image $incus_host_image"
