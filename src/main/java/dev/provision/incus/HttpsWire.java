@@ -69,6 +69,20 @@ final class HttpsWire implements IncusWire {
         }
     }
 
+    @Override
+    public java.net.http.WebSocket websocket(String path, java.net.http.WebSocket.Listener listener, Duration timeout) {
+        URI uri = URI.create(endpoint.base().toString().replaceAll("/+$", "").replaceFirst("^https:", "wss:") + path);
+        try {
+            return client.newWebSocketBuilder().connectTimeout(timeout).buildAsync(uri, listener)
+                    .get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IncusException("cannot open a stream on " + endpoint.describe() + " (" + rootMessage(e) + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IncusException("interrupted while opening a stream on " + endpoint.describe(), e);
+        }
+    }
+
     private static String rootMessage(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {

@@ -141,6 +141,30 @@ public final class IncusClient implements AutoCloseable {
         return new CommandResult(done.metadata().path("return").asInt(-1), stdout, stderr);
     }
 
+    /**
+     * Starts {@code argv} in {@code instance} with its standard streams on websockets, not yet connected:
+     * the returned operation's {@code fds} name a secret per stream ({@code 0}, {@code 1}, {@code 2},
+     * {@code control}); the command starts once all are connected with {@link #stream}.
+     */
+    public ExecStreams execStreams(String instance, List<String> argv) {
+        ObjectNode body = JSON.createObjectNode();
+        body.putPOJO("command", argv);
+        body.put("wait-for-websocket", true);
+        body.put("interactive", false);
+        body.put("record-output", false);
+        String path = instancePath(instance) + "/exec";
+        JsonNode reply = envelope("POST", path, wire.send("POST", scoped(path), Map.of("Content-Type", "application/json"),
+                bytes(body), REQUEST_TIMEOUT));
+        JsonNode fds = reply.path("metadata").path("metadata").path("fds");
+        return new ExecStreams(reply.path("operation").asText(), fds.path("0").asText(), fds.path("1").asText(),
+                fds.path("2").asText(), fds.path("control").asText());
+    }
+
+    /** Connects to one stream of an operation started by {@link #execStreams}. */
+    public java.net.http.WebSocket stream(String operationPath, String secret, java.net.http.WebSocket.Listener listener) {
+        return wire.websocket(scoped(operationPath + "/websocket?secret=" + encode(secret)), listener, Duration.ofSeconds(15));
+    }
+
     private String takeLog(String logPath) {
         if (logPath.isEmpty()) {
             return "";

@@ -14,6 +14,13 @@ interface IncusWire extends AutoCloseable {
      */
     WireResponse send(String method, String path, Map<String, String> headers, byte[] body, Duration timeout);
 
+    /**
+     * Opens a websocket on {@code path} (an operation's stream). Only HTTPS carries websockets here.
+     *
+     * @throws IncusException when this wire cannot, or the server refuses
+     */
+    java.net.http.WebSocket websocket(String path, java.net.http.WebSocket.Listener listener, Duration timeout);
+
     /** Where the requests go, for messages. */
     String describe();
 

@@ -103,6 +103,12 @@ final class UnixSocketWire implements IncusWire {
     }
 
     @Override
+    public java.net.http.WebSocket websocket(String path, java.net.http.WebSocket.Listener listener, Duration timeout) {
+        throw new IncusException("forwarding a port into an instance needs the HTTPS API (websockets); " + describe()
+                + " is the Unix socket: give the host a url as well");
+    }
+
+    @Override
     public String describe() {
         return endpoint.describe();
     }

@@ -129,6 +129,50 @@ class IncusClientIT {
     }
 
     @Test
+    void theInstanceTransportFeedsStandardInputAndLeavesNoInputFileBehind() {
+        InstanceTransport transport = new InstanceTransport(client, "c1");
+        CommandResult result = transport.run(List.of("sh", "-c", "tr a-z A-Z; echo \"args: $0 $1\"", "one two", "$(reboot)"),
+                "from stdin\n".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(60));
+        assertThat(result.stdout()).as("stdin reaches the command, and arguments arrive unchanged, never as shell text")
+                .isEqualTo("FROM STDIN\nargs: one two $(reboot)\n");
+        assertThat(transport.run(List.of("sh", "-c", "ls /run | grep -c provision-input || true"), null, null).stdout().strip())
+                .as("the input file is removed once the command has it").isEqualTo("0");
+    }
+
+    @Test
+    void theInstanceTransportUploadsInPlaceWithTheMode() {
+        InstanceTransport transport = new InstanceTransport(client, "c1");
+        transport.upload("first\n".getBytes(StandardCharsets.UTF_8), "/etc/provision-upload.conf", 0640);
+        transport.upload("second\n".getBytes(StandardCharsets.UTF_8), "/etc/provision-upload.conf", 0640);
+        assertThat(transport.run(List.of("sh", "-c", "stat -c %a /etc/provision-upload.conf; cat /etc/provision-upload.conf;"
+                + " ls /etc | grep -c 'provision-upload.conf.provision-' || true"), null, null).stdout())
+                .as("the second upload replaces the first, keeps mode 640 and leaves no temporary file")
+                .isEqualTo("640\nsecond\n0\n");
+    }
+
+    @Test
+    void aForwardReachesAPortInsideTheInstanceWithoutSsh() throws Exception {
+        InstanceTransport transport = new InstanceTransport(client, "c1");
+        transport.run(List.of("sh", "-c", "nohup perl -MIO::Socket::INET -e '$s=IO::Socket::INET->new(LocalAddr=>\"127.0.0.1:7777\","
+                + "Listen=>5,ReuseAddr=>1) or die; while($c=$s->accept){ $c->autoflush(1); print $c \"hello\\n\";"
+                + " while(<$c>){ print $c \"echo:$_\" } close $c }' >/dev/null 2>&1 &"), null, null);
+        Thread.sleep(500);
+        try (var forward = transport.forward("127.0.0.1", 7777)) {
+            for (int round = 0; round < 2; round++) {
+                try (var socket = new java.net.Socket("127.0.0.1", forward.localPort());
+                        var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
+                    socket.setSoTimeout(15_000);
+                    assertThat(in.readLine()).as("the server's greeting comes back through the exec stream").isEqualTo("hello");
+                    socket.getOutputStream().write(("ping " + round + "\n").getBytes(StandardCharsets.UTF_8));
+                    socket.getOutputStream().flush();
+                    assertThat(in.readLine()).as("bytes go both ways, and each connection gets its own relay")
+                            .isEqualTo("echo:ping " + round);
+                }
+            }
+        }
+    }
+
+    @Test
     void aMissingInstanceIsANotFoundError() {
         assertThatThrownBy(() -> client.get("/1.0/instances/nope"))
                 .as("a missing instance is a 404 the caller can tell apart")
