@@ -129,9 +129,13 @@ public final class IncusHost extends GenericContainer<IncusHost> {
         return "https://" + getHost() + ":" + getMappedPort(API_PORT);
     }
 
-    /** The SHA-256 fingerprint of the server certificate, lower-case hex, read from the server itself. */
+    /**
+     * The SHA-256 fingerprint of the certificate the API presents, lower-case hex, read from the server
+     * itself: a cluster member's is the cluster certificate, shared by all members.
+     */
     public String certificateFingerprint() {
-        return exec("sh", "-c", "openssl x509 -in /var/lib/incus/server.crt -outform DER | sha256sum")
+        return exec("sh", "-c", "f=/var/lib/incus/cluster.crt; [ -e \"$f\" ] || f=/var/lib/incus/server.crt;"
+                + " openssl x509 -in \"$f\" -outform DER | sha256sum")
                 .replaceAll("\\s.*", "").strip();
     }
 
