@@ -102,8 +102,21 @@ public final class IncusClient implements AutoCloseable {
         Instant deadline = Instant.now().plus(limit);
         while (true) {
             long seconds = Math.max(1, Math.min(OPERATION_POLL.toSeconds(), Duration.between(Instant.now(), deadline).toSeconds()));
-            JsonNode op = envelope("GET", operationPath, wire.send("GET", scoped(operationPath + "/wait?timeout=" + seconds),
-                    Map.of(), null, Duration.ofSeconds(seconds + 15))).path("metadata");
+            JsonNode op;
+            try {
+                op = envelope("GET", operationPath, wire.send("GET", scoped(operationPath + "/wait?timeout=" + seconds),
+                        Map.of(), null, Duration.ofSeconds(seconds + 15))).path("metadata");
+            } catch (IncusException e) {
+                // The wait itself timed out while the operation runs on (Incus answers 504 "context deadline exceeded").
+                if (e.status() != 504 && !String.valueOf(e.getMessage()).contains("deadline exceeded")) {
+                    throw e;
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IncusException(describe() + ": " + what + " is still running after " + limit.toSeconds()
+                            + " s; it may finish on its own (incus operation list shows it)", e);
+                }
+                continue;
+            }
             String status = op.path("status").asText();
             switch (status) {
                 case "Success":
