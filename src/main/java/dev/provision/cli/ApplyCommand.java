@@ -1,7 +1,7 @@
 package dev.provision.cli;
 
-import dev.provision.engine.Mode;
-import dev.provision.engine.Targets;
+import dev.provision.plan.Mode;
+import dev.provision.plan.Targets;
 import dev.provision.json.ApplyRecord;
 import dev.provision.json.PlanComparison;
 import dev.provision.json.PlanFileInvalid;

@@ -1,7 +1,7 @@
 package dev.provision.cli;
 
-import dev.provision.engine.LockScope;
-import dev.provision.engine.RunLocks;
+import dev.provision.apply.lock.LockScope;
+import dev.provision.apply.lock.RunLocks;
 import dev.provision.inventory.Container;
 import java.util.List;
 import java.util.Optional;

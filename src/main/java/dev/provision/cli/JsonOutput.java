@@ -1,6 +1,6 @@
 package dev.provision.cli;
 
-import dev.provision.engine.Mode;
+import dev.provision.plan.Mode;
 import dev.provision.json.ApplyRecord;
 import dev.provision.json.InventoryDigest;
 import dev.provision.json.JsonDocument;

@@ -1,21 +1,24 @@
 package dev.provision.cli;
 
+import dev.provision.apply.lock.HostLockRelease;
+import dev.provision.apply.lock.LockScopes;
+
 import dev.provision.apply.Applier;
 import dev.provision.apply.ApplyListener;
 import dev.provision.json.ApplyRecord;
 import dev.provision.json.InventoryDigest;
 import dev.provision.apply.StepFailed;
 import dev.provision.engine.AddressCatalog;
-import dev.provision.engine.Connections;
+import dev.provision.connect.Connections;
 import dev.provision.engine.Engine;
-import dev.provision.engine.Mode;
-import dev.provision.engine.Targets;
+import dev.provision.plan.Mode;
+import dev.provision.plan.Targets;
 import dev.provision.inventory.Inventory;
 import dev.provision.inventory.Loaded;
-import dev.provision.engine.HeldLock;
-import dev.provision.engine.LockScope;
-import dev.provision.engine.PlanningFailed;
-import dev.provision.engine.RunLocks;
+import dev.provision.apply.lock.HeldLock;
+import dev.provision.apply.lock.LockScope;
+import dev.provision.plan.PlanningFailed;
+import dev.provision.apply.lock.RunLocks;
 import dev.provision.json.PlanComparison;
 import dev.provision.transport.ShellQuoter;
 import java.time.Duration;

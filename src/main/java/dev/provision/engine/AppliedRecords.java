@@ -1,5 +1,9 @@
 package dev.provision.engine;
 
+import dev.provision.connect.Connections;
+import dev.provision.probe.Probe;
+import dev.provision.transport.ScriptResource;
+
 import dev.provision.inventory.Container;
 import dev.provision.inventory.Inventory;
 import dev.provision.plan.Step;

@@ -1,6 +1,6 @@
 package dev.provision.resource.lxc;
 
-import dev.provision.engine.ScriptResource;
+import dev.provision.transport.ScriptResource;
 import dev.provision.inventory.Container;
 import dev.provision.inventory.Resources;
 import dev.provision.plan.Step;

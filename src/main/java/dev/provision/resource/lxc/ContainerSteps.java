@@ -1,6 +1,6 @@
 package dev.provision.resource.lxc;
 
-import dev.provision.engine.ScriptResource;
+import dev.provision.transport.ScriptResource;
 import dev.provision.inventory.Container;
 import dev.provision.inventory.Image;
 import dev.provision.plan.AdminAccess;

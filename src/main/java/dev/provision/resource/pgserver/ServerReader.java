@@ -1,9 +1,9 @@
 package dev.provision.resource.pgserver;
 
-import dev.provision.engine.Connections;
-import dev.provision.engine.PlanningFailed;
-import dev.provision.engine.Probe;
-import dev.provision.engine.ScriptResource;
+import dev.provision.connect.Connections;
+import dev.provision.plan.PlanningFailed;
+import dev.provision.probe.Probe;
+import dev.provision.transport.ScriptResource;
 import dev.provision.transport.CommandResult;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.provision.engine;
+package dev.provision.plan;
 
 /**
  * Planning cannot produce a plan that is safe to show or apply: a protected resource would be

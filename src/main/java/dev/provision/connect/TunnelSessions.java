@@ -1,4 +1,8 @@
-package dev.provision.engine;
+package dev.provision.connect;
+
+import dev.provision.plan.PlanningFailed;
+import dev.provision.probe.Probe;
+import dev.provision.transport.ScriptResource;
 
 import dev.provision.inventory.Container;
 import dev.provision.inventory.Inventory;

@@ -1,6 +1,5 @@
-package dev.provision.engine;
+package dev.provision.plan;
 
-import dev.provision.plan.ResourceAddress;
 import java.util.List;
 
 /** The {@code --target} addresses; none means everything. */

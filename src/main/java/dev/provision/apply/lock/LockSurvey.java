@@ -1,4 +1,10 @@
-package dev.provision.engine;
+package dev.provision.apply.lock;
+
+import dev.provision.connect.Connections;
+import dev.provision.driver.ResourceDriver;
+import dev.provision.plan.Mode;
+import dev.provision.plan.Targets;
+import dev.provision.probe.Probe;
 
 import dev.provision.inventory.Container;
 import dev.provision.inventory.Host;

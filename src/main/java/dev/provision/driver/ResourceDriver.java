@@ -1,4 +1,9 @@
-package dev.provision.engine;
+package dev.provision.driver;
+
+import dev.provision.connect.Connections;
+import dev.provision.plan.Mode;
+import dev.provision.plan.Targets;
+import dev.provision.probe.Probe;
 
 import dev.provision.inventory.Inventory;
 import dev.provision.plan.PlannedChange;

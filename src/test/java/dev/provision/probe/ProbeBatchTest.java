@@ -1,4 +1,4 @@
-package dev.provision.engine;
+package dev.provision.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

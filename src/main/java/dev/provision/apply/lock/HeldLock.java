@@ -1,4 +1,4 @@
-package dev.provision.engine;
+package dev.provision.apply.lock;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

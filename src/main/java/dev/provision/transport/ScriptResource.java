@@ -1,4 +1,4 @@
-package dev.provision.engine;
+package dev.provision.transport;
 
 import java.io.IOException;
 import java.io.InputStream;

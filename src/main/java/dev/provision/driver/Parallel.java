@@ -1,4 +1,4 @@
-package dev.provision.engine;
+package dev.provision.driver;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.provision.engine;
+package dev.provision.probe;
 
 import dev.provision.transport.CommandResult;
 import dev.provision.transport.ShellQuoter;

@@ -1,4 +1,4 @@
-package dev.provision.engine;
+package dev.provision.plan;
 
 /** What a plan is for: making reality match the inventory, or removing what it declares. */
 public enum Mode {

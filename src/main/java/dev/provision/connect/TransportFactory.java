@@ -1,4 +1,4 @@
-package dev.provision.engine;
+package dev.provision.connect;
 
 import dev.provision.inventory.Host;
 import dev.provision.transport.Transport;

@@ -1,4 +1,4 @@
-package dev.provision.engine;
+package dev.provision.apply.lock;
 
 /**
  * What one of provision's locks on a host covers: the changes of one container, or, when {@code container}

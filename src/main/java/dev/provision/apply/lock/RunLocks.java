@@ -1,4 +1,8 @@
-package dev.provision.engine;
+package dev.provision.apply.lock;
+
+import dev.provision.plan.PlanningFailed;
+import dev.provision.probe.Probe;
+import dev.provision.transport.ScriptResource;
 
 import dev.provision.transport.CommandResult;
 import dev.provision.transport.Transport;

@@ -1,8 +1,6 @@
-package dev.provision.cli;
+package dev.provision.apply.lock;
 
 import dev.provision.apply.ApplyListener;
-import dev.provision.engine.LockScope;
-import dev.provision.engine.RunLocks;
 import dev.provision.plan.Plan;
 import dev.provision.plan.PlannedChange;
 import java.time.Duration;
@@ -13,16 +11,16 @@ import java.util.Map;
  * Releases a host's lock as soon as the last host-wide change the plan has for that host is applied, so
  * the host is locked only while host-wide state changes; containers' locks are kept until the run ends.
  */
-final class HostLockRelease implements ApplyListener {
+public final class HostLockRelease implements ApplyListener {
     private final RunLocks locks;
     private final Map<LockScope, Integer> remaining = new HashMap<>();
 
-    HostLockRelease(RunLocks locks) {
+    public HostLockRelease(RunLocks locks) {
         this.locks = locks;
     }
 
     /** Counts the host-wide changes of {@code plan}, which is about to be applied. */
-    synchronized void expect(Plan plan) {
+    public synchronized void expect(Plan plan) {
         for (PlannedChange change : plan.changes()) {
             LockScopes.of(change).stream().filter(LockScope::hostWide).forEach(scope -> remaining.merge(scope, 1, Integer::sum));
         }

@@ -1,4 +1,6 @@
-package dev.provision.engine;
+package dev.provision.driver;
+
+import dev.provision.plan.PlanningFailed;
 
 import dev.provision.plan.Action;
 import dev.provision.plan.Cause;

@@ -1,4 +1,6 @@
-package dev.provision.engine;
+package dev.provision.connect;
+
+import dev.provision.probe.ProbeBatch;
 
 import dev.provision.inventory.Host;
 import dev.provision.inventory.Inventory;

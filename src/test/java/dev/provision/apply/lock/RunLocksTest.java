@@ -1,4 +1,4 @@
-package dev.provision.engine;
+package dev.provision.apply.lock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

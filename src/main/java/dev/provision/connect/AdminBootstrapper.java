@@ -1,4 +1,6 @@
-package dev.provision.engine;
+package dev.provision.connect;
+
+import dev.provision.plan.PlanningFailed;
 
 import dev.provision.plan.AdminAccess;
 import dev.provision.postgres.Sql;

@@ -1,6 +1,5 @@
-package dev.provision.cli;
+package dev.provision.apply.lock;
 
-import dev.provision.engine.LockScope;
 import dev.provision.plan.Action;
 import dev.provision.plan.Plan;
 import dev.provision.plan.PlannedChange;
@@ -16,11 +15,11 @@ import java.util.TreeSet;
  * Which locks a plan's changes need: a container's changes lock that container on its host; host-wide
  * changes (host preparation, bridges, a change that prepares a base) also lock the host.
  */
-final class LockScopes {
+public final class LockScopes {
     private LockScopes() {}
 
     /** Every scope the plan's changes need, by host. */
-    static Map<String, Set<LockScope>> of(Plan plan) {
+    public static Map<String, Set<LockScope>> of(Plan plan) {
         Map<String, Set<LockScope>> byHost = new TreeMap<>();
         for (PlannedChange change : plan.changes()) {
             for (LockScope scope : of(change)) {
@@ -31,7 +30,7 @@ final class LockScopes {
     }
 
     /** The scopes one change needs; none for a part that is only read later. */
-    static Set<LockScope> of(PlannedChange change) {
+    public static Set<LockScope> of(PlannedChange change) {
         Set<LockScope> scopes = new LinkedHashSet<>();
         if (change.action() == Action.READ) {
             return scopes;

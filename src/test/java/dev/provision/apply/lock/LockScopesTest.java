@@ -1,8 +1,7 @@
-package dev.provision.cli;
+package dev.provision.apply.lock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.provision.engine.LockScope;
 import dev.provision.plan.Action;
 import dev.provision.plan.Cause;
 import dev.provision.plan.Plan;

@@ -1,4 +1,4 @@
-package dev.provision.engine;
+package dev.provision.apply.lock;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
