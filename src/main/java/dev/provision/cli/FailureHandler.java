@@ -1,5 +1,7 @@
 package dev.provision.cli;
 
+import dev.provision.apply.OperationFailed;
+
 import dev.provision.plan.PlanningFailed;
 import dev.provision.json.PlanFileInvalid;
 import dev.provision.secret.SecretUnavailable;

@@ -1,5 +1,7 @@
 package dev.provision.cli;
 
+import dev.provision.apply.HazardsRefused;
+
 import dev.provision.plan.Mode;
 import dev.provision.json.ApplyRecord;
 import dev.provision.json.InventoryDigest;

@@ -1,5 +1,7 @@
 package dev.provision.cli;
 
+import dev.provision.apply.OperationFailed;
+
 import dev.provision.plan.Mode;
 import dev.provision.json.SavedPlanWriter;
 import dev.provision.plan.Plan;

@@ -1,10 +1,10 @@
-package dev.provision.cli;
+package dev.provision.apply;
 
 /** Apply refused a plan with hazards the user did not allow; nothing was changed: exit 1. */
-final class HazardsRefused extends OperationFailed {
+public final class HazardsRefused extends OperationFailed {
     private static final long serialVersionUID = 1L;
 
-    HazardsRefused(String message) {
+    public HazardsRefused(String message) {
         super(message);
     }
 }

@@ -1,4 +1,4 @@
-package dev.provision.cli;
+package dev.provision.apply;
 
 /** A run-time failure already explained to the user (what failed, where, how to recover): exit 1. */
 public class OperationFailed extends RuntimeException {
