@@ -1,8 +1,8 @@
 package dev.provision.apply.lock;
 
+import dev.provision.host.HostPaths;
 import dev.provision.plan.PlanningFailed;
 import dev.provision.probe.Probe;
-import dev.provision.transport.ScriptResource;
 
 import dev.provision.transport.CommandResult;
 import dev.provision.transport.Transport;
@@ -29,7 +29,7 @@ import java.util.function.Function;
  * for up to the given time; a lock left by a killed run of this machine is released on the way.
  */
 public final class RunLocks implements AutoCloseable {
-    private static final String SCRIPT = ScriptResource.load(RunLocks.class, "lock.sh");
+    private static final String SCRIPT = HostPaths.script(RunLocks.class, "lock.sh");
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofSeconds(1);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);

@@ -6,7 +6,7 @@
 #   list                     print every lock held (scope, owner, age), one a line
 # A scope is "host" (host-wide changes: host preparation, bridges, bases) or "container.NAME" (the
 # changes of one container). Each lock is a directory (mkdir is atomic) whose owner file names the run.
-d=/var/lib/provision/locks
+d=$PROVISION_LOCKS
 holder() {
   o=$(cat "$d/$1/owner" 2>/dev/null) || o=unknown
   t=$(stat -c %Y "$d/$1" 2>/dev/null) || t=$now
