@@ -1,6 +1,6 @@
 package dev.provision.incus;
 
-import dev.provision.engine.ScriptResource;
+import dev.provision.transport.ScriptResource;
 import dev.provision.resource.pgserver.PgServerDriver;
 import dev.provision.transport.CommandResult;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -2,7 +2,7 @@ package dev.provision.incus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.provision.engine.ScriptResource;
+import dev.provision.transport.ScriptResource;
 import dev.provision.testbed.IncusHost;
 import dev.provision.transport.CommandResult;
 import java.net.URI;
