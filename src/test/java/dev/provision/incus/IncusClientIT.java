@@ -173,6 +173,30 @@ class IncusClientIT {
     }
 
     @Test
+    void theSeamsExecUploadAndForwardReachTheInstanceThroughTheHostConnection() throws Exception {
+        IncusAccess access = new IncusAccess();
+        IncusHostTransport hostConnection = new IncusHostTransport(client);
+        var upload = access.upload("incus", "c1", "/root/seam.conf", "secret=not-logged\n", "write /root/seam.conf");
+        CommandResult staged = hostConnection.run(upload.argv(), upload.stdin().getBytes(StandardCharsets.UTF_8), upload.timeout());
+        assertThat(staged.exitStatus()).as("the upload step runs through the host connection: " + staged.stderr()).isZero();
+        CommandResult read = hostConnection.run(access.execArgv("c1", List.of("stat", "-c", "%a", "/root/seam.conf")), null, null);
+        assertThat(read.stdout().strip()).as("the uploaded file is readable by root only").isEqualTo("600");
+        assertThatThrownBy(() -> hostConnection.run(List.of("uname", "-a"), null, null))
+                .as("an Incus host runs no commands of its own: a command not addressed to an instance is a bug, refused")
+                .isInstanceOf(dev.provision.transport.TransportException.class).hasMessageContaining("inside its instances");
+        hostConnection.run(access.execArgv("c1", List.of("sh", "-c", "nohup perl -MIO::Socket::INET -e '$s=IO::Socket::INET->new("
+                + "LocalAddr=>\"127.0.0.1:7778\",Listen=>5,ReuseAddr=>1) or die; while($c=$s->accept){ print $c \"seam\\n\"; close $c }'"
+                + " >/dev/null 2>&1 &")), null, null);
+        Thread.sleep(500);
+        try (var forward = access.forward(hostConnection, "c1", "ignored", 7778);
+                var socket = new java.net.Socket("127.0.0.1", forward.localPort());
+                var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
+            socket.setSoTimeout(15_000);
+            assertThat(in.readLine()).as("the seam's forward reaches the instance's port through the host connection").isEqualTo("seam");
+        }
+    }
+
+    @Test
     void aMissingInstanceIsANotFoundError() {
         assertThatThrownBy(() -> client.get("/1.0/instances/nope"))
                 .as("a missing instance is a 404 the caller can tell apart")
