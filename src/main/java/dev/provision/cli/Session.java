@@ -77,7 +77,7 @@ final class Session implements AutoCloseable {
         Loaded loaded = InventoryFiles.load(options.inventory);
         new DiagnosticPrinter(spec.commandLine().getErr(), options.ansi(spec.commandLine().getErr())).print(loaded.diagnostics());
         if (!loaded.isValid()) {
-            throw new UserError("the inventory is invalid; fix the errors above and run again");
+            throw new InvalidInventory(loaded.diagnostics().sorted());
         }
         return new Session(options, spec, loaded.inventory());
     }
