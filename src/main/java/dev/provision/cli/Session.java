@@ -27,6 +27,7 @@ import dev.provision.plan.PlannedChange;
 import dev.provision.plan.ResourceAddress;
 import dev.provision.plan.Step;
 import java.util.ArrayList;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -95,8 +96,12 @@ final class Session implements AutoCloseable {
         return InventoryDigest.of(options.inventory);
     }
 
+    /** Plans; on a terminal, a progress line on standard error while reading takes more than a second. */
     Plan plan(Targets targets, Mode mode) {
-        return engine.plan(inventory, connections, targets, mode);
+        PrintWriter err = spec.commandLine().getErr();
+        try (ReadingProgress progress = ReadingProgress.start(err, options.ansi(err), connections.probes())) {
+            return engine.plan(inventory, connections, targets, mode);
+        }
     }
 
     /**
