@@ -2,7 +2,7 @@ package dev.provision.cli;
 
 import dev.provision.diag.Diagnostic;
 import dev.provision.diag.SourceRange;
-import dev.provision.engine.Mode;
+import dev.provision.plan.Mode;
 import dev.provision.json.InventoryDigest;
 import dev.provision.json.JsonDocument;
 import java.nio.file.Path;

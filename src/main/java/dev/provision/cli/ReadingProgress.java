@@ -1,6 +1,6 @@
 package dev.provision.cli;
 
-import dev.provision.engine.ProbeBatch;
+import dev.provision.probe.ProbeBatch;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
