@@ -50,6 +50,9 @@ final class JsonOutput {
             String outcome = e instanceof UserError ? "invalid"
                     : e instanceof HazardsRefused || e instanceof PlanFileInvalid ? "refused"
                     : "failed";
+            if (e instanceof InvalidInventory invalid) {
+                document.problems(invalid.problems());
+            }
             document.error(outcome, e.getMessage() == null ? e.toString() : e.getMessage(), FailureHandler.exitCode(e));
         }
     }

@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
             "  provision plan --target containers.db       # only this container and what it needs",
             "  provision plan --detailed-exitcode          # CI: exit 2 when there are changes",
             "  provision plan --json | jq .plan.summary    # machine-readable (schema/plan.schema.json)",
+            "  provision plan --format markdown > plan.md  # for a pull-request comment",
             "  provision plan --out db.plan && provision apply db.plan"
         })
 final class PlanCommand implements Callable<Integer> {
@@ -53,6 +54,11 @@ final class PlanCommand implements Callable<Integer> {
             + " what people read goes to standard error.")
     boolean json;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "How the plan is shown: text"
+            + " (default) or markdown, for a pull-request comment (a summary table, hazards first, each change in a"
+            + " collapsible section with its SQL), printed on standard output.")
+    PlanFormat format;
+
     @Option(names = "--out", paramLabel = "PLANFILE", description = "Save the plan to PLANFILE (JSON, no secret values)"
             + " for 'provision apply PLANFILE'.")
     Path out;
@@ -62,11 +68,19 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Output output = Output.of(spec, options, json);
+        if (json && format == PlanFormat.MARKDOWN) {
+            throw new UserError("--json and --format markdown both want standard output; choose one");
+        }
+        boolean markdown = format == PlanFormat.MARKDOWN;
+        Output output = Output.of(spec, options, json || markdown);
         JsonOutput document = new JsonOutput(json, "plan", options, Mode.APPLY, targets.targets, output.stdout());
         try (Session session = Session.open(options, spec)) {
             Plan plan = session.planTargets(targets.targets, Mode.APPLY);
-            output.planPrinter(showCommands).print(plan);
+            if (markdown) {
+                new MarkdownPlanPrinter(output.stdout(), showCommands).print(plan, options.inventory.toString());
+            } else {
+                output.planPrinter(showCommands).print(plan);
+            }
             document.plan(plan);
             document.outcome(plan.hasChanges() ? "changes" : "no_changes");
             if (out != null) {

@@ -68,7 +68,7 @@ final class Session implements AutoCloseable {
         Loaded loaded = InventoryFiles.load(options.inventory);
         new DiagnosticPrinter(spec.commandLine().getErr(), options.ansi(spec.commandLine().getErr())).print(loaded.diagnostics());
         if (!loaded.isValid()) {
-            throw new UserError("the inventory is invalid; fix the errors above and run again");
+            throw new InvalidInventory(loaded.diagnostics().sorted());
         }
         return new Session(options, spec, loaded.inventory());
     }
@@ -86,8 +86,12 @@ final class Session implements AutoCloseable {
         return InventoryDigest.of(options.inventory);
     }
 
+    /** Plans; on a terminal, a progress line on standard error while reading takes more than a second. */
     Plan plan(Targets targets, Mode mode) {
-        return engine.plan(inventory, connections, targets, mode);
+        PrintWriter err = spec.commandLine().getErr();
+        try (ReadingProgress progress = ReadingProgress.start(err, options.ansi(err), connections.probes())) {
+            return engine.plan(inventory, connections, targets, mode);
+        }
     }
 
     /**

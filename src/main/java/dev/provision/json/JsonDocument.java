@@ -6,15 +6,17 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.provision.diag.Diagnostic;
 import dev.provision.plan.Mode;
 import dev.provision.plan.Plan;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * One JSON document of {@code schema/plan.schema.json}, as {@code plan}, {@code apply} and
- * {@code destroy} print with {@code --json} and as {@code plan --out} saves: what was asked (command,
- * inventory and its digest, mode, targets), the plan, what apply did, and how it ended.
+ * One JSON document of {@code schema/plan.schema.json}, as {@code validate}, {@code plan}, {@code apply}
+ * and {@code destroy} print with {@code --json} and as {@code plan --out} saves: what was asked (command,
+ * inventory and its digest, mode, targets), the problems found in it, the plan, what apply did, and how
+ * it ended.
  */
 public final class JsonDocument {
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -28,6 +30,26 @@ public final class JsonDocument {
      * @param inventoryDigest the SHA-256 of the inventory file, or {@code null} when it could not be read
      */
     public JsonDocument(String command, Path inventory, String inventoryDigest, Mode mode, List<String> targets) {
+        this(command, inventory, inventoryDigest);
+        root.put("mode", mode.name().toLowerCase());
+        ArrayNode list = root.putArray("targets");
+        targets.forEach(list::add);
+        root.putNull("plan");
+        root.putNull("error");
+    }
+
+    /**
+     * Starts the document of {@code validate}, which has no mode, targets or plan; the outcome is
+     * {@code failed} until set otherwise.
+     */
+    public static JsonDocument validation(Path inventory, String inventoryDigest) {
+        JsonDocument document = new JsonDocument("validate", inventory, inventoryDigest);
+        document.root.putArray("problems");
+        document.root.putNull("error");
+        return document;
+    }
+
+    private JsonDocument(String command, Path inventory, String inventoryDigest) {
         root.put("format_version", PlanJson.FORMAT_VERSION);
         root.put("provision_version", version());
         root.put("command", command);
@@ -35,11 +57,12 @@ public final class JsonDocument {
         ObjectNode file = root.putObject("inventory");
         file.put("path", inventory.toString());
         file.put("sha256", inventoryDigest);
-        root.put("mode", mode.name().toLowerCase());
-        ArrayNode list = root.putArray("targets");
-        targets.forEach(list::add);
-        root.putNull("plan");
-        root.putNull("error");
+    }
+
+    /** Lists every problem found in the inventory or the arguments, warnings included, in reading order. */
+    public JsonDocument problems(List<Diagnostic> problems) {
+        root.set("problems", ProblemsJson.toJson(problems));
+        return this;
     }
 
     /** Sets the plan; {@code executable} adds what apply runs for each step (for a plan file). */
@@ -54,7 +77,7 @@ public final class JsonDocument {
         return this;
     }
 
-    /** One of: no_changes, changes (plan), applied, cancelled, refused, invalid, failed. */
+    /** One of: no_changes, changes (plan), applied, cancelled, refused, valid (validate), invalid, failed. */
     public JsonDocument outcome(String outcome) {
         root.put("outcome", outcome);
         return this;

@@ -27,6 +27,7 @@ public final class ProbeBatch {
     private final Function<String, Transport> hosts;
     private final Map<String, HostProbes> byHost = new HashMap<>();
     private final Set<Probe> declared = new HashSet<>();
+    private int hostsRead;
 
     /** @param hosts the open connection of a host, by name */
     public ProbeBatch(Function<String, Transport> hosts) {
@@ -45,6 +46,21 @@ public final class ProbeBatch {
     public synchronized void clear() {
         byHost.clear();
         declared.clear();
+        hostsRead = 0;
+    }
+
+    /** How many hosts the plan being made reads, for its progress line. */
+    public synchronized int hostsDeclared() {
+        return byHost.size();
+    }
+
+    /** How many of those hosts have been read so far. */
+    public synchronized int hostsRead() {
+        return hostsRead;
+    }
+
+    private synchronized void hostRead() {
+        hostsRead++;
     }
 
     /** The probe's result: from its host's batch when it was declared for the plan being made, else from running it alone. */
@@ -101,7 +117,11 @@ public final class ProbeBatch {
         synchronized CommandResult take(Probe probe, Duration timeout) {
             if (!ran && declared.contains(probe)) {
                 ran = true;
-                results.putAll(runAll(timeout));
+                try {
+                    results.putAll(runAll(timeout));
+                } finally {
+                    hostRead();
+                }
             }
             return results.get(probe);
         }

@@ -48,6 +48,115 @@ class CliOutputTest {
     }
 
     @Test
+    void planJsonOfAnInvalidInventoryListsEveryProblemWithItsPosition() throws IOException {
+        Path broken = Files.writeString(dir.resolve("broken.yaml"), "hosts:\n  a:\n    transprot: local\n");
+
+        JsonNode doc = PlanSchema.parse(run("plan", "-i", broken.toString(), "--json").out());
+
+        JsonNode problem = doc.at("/problems/0");
+        assertThat(doc.path("problems").size()).as("the misspelt key, and the address it therefore lacks").isEqualTo(2);
+        assertThat(problem.path("file").asText()).as("the file as given with -i").isEqualTo(broken.toString());
+        assertThat(problem.path("line").asInt()).as("transprot is on line 3").isEqualTo(3);
+        assertThat(problem.path("column").asInt()).as("indented by 4").isEqualTo(5);
+        assertThat(problem.path("severity").asText()).isEqualTo("error");
+        assertThat(problem.path("message").asText()).as("what is wrong, without the remedy").contains("unknown key \"transprot\"")
+                .doesNotContain(";");
+        assertThat(problem.path("hint").asText()).as("the did-you-mean is the hint").contains("transport");
+    }
+
+    @Test
+    void validateJsonOfAnInvalidInventoryIsASchemaValidDocumentWithEveryProblem() throws IOException {
+        Path broken = Files.writeString(dir.resolve("broken.yaml"),
+                "hosts:\n  a:\n    transprot: local\ncontainers:\n  db:\n    host: b\n");
+
+        Run validate = run("validate", "-i", broken.toString(), "--json");
+
+        assertThat(validate.exitCode()).as("an invalid inventory exits 3 with --json too").isEqualTo(ExitCodes.INVALID);
+        assertThat(PlanSchema.problems(validate.out())).as("stdout is one schema-valid document:\n%s", validate.out()).isEmpty();
+        JsonNode doc = PlanSchema.parse(validate.out());
+        assertThat(doc.path("command").asText()).isEqualTo("validate");
+        assertThat(doc.path("outcome").asText()).isEqualTo("invalid");
+        assertThat(doc.at("/error/exit_code").asInt()).isEqualTo(3);
+        assertThat(doc.has("plan")).as("validate makes no plan").isFalse();
+        assertThat(doc.path("problems").size()).as("every problem at once, as the text lists them:\n%s", validate.err())
+                .isGreaterThanOrEqualTo(2)
+                .isEqualTo((int) validate.err().lines().filter(line -> line.startsWith(broken.toString() + ":")).count());
+        assertThat(doc.path("problems").findValuesAsText("message")).as("the unknown key and the dangling host")
+                .anySatisfy(m -> assertThat(m).contains("transprot"))
+                .anySatisfy(m -> assertThat(m).contains("\"b\""));
+        assertThat(validate.err()).as("people still read the problems on stderr").contains("unknown key \"transprot\"");
+    }
+
+    @Test
+    void validateJsonOfAValidInventorySaysValidAndKeepsStdoutForTheDocument() {
+        Run validate = run("validate", "-i", FLEET.toString(), "--json");
+
+        assertThat(validate.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(PlanSchema.problems(validate.out())).as("stdout is one schema-valid document:\n%s", validate.out()).isEmpty();
+        JsonNode doc = PlanSchema.parse(validate.out());
+        assertThat(doc.path("outcome").asText()).isEqualTo("valid");
+        assertThat(doc.path("error").isNull()).as("no error for a valid inventory").isTrue();
+        assertThat(doc.path("problems").findValuesAsText("severity")).as("a valid inventory has no errors, at most warnings")
+                .doesNotContain("error");
+        assertThat(doc.at("/inventory/sha256").asText()).as("the digest of the file checked").hasSize(64);
+        assertThat(validate.err()).as("the sentence for people moves to stderr").contains("is valid");
+    }
+
+    @Test
+    void anArgumentErrorWithJsonPrintsTheDocumentWithTheMistakeAndTheHint() {
+        Run plan = run("plan", "-i", FLEET.toString(), "--json", "--detailed-exit-code");
+
+        assertThat(plan.exitCode()).isEqualTo(ExitCodes.INVALID);
+        assertThat(PlanSchema.problems(plan.out())).as("stdout is one schema-valid document:\n%s", plan.out()).isEmpty();
+        JsonNode doc = PlanSchema.parse(plan.out());
+        assertThat(doc.path("command").asText()).isEqualTo("plan");
+        assertThat(doc.path("outcome").asText()).isEqualTo("invalid");
+        assertThat(doc.at("/inventory/path").asText()).as("the -i given").isEqualTo(FLEET.toString());
+        JsonNode problem = doc.at("/problems/0");
+        assertThat(problem.path("file").isNull()).as("an argument has no file").isTrue();
+        assertThat(problem.path("line").isNull()).isTrue();
+        assertThat(problem.path("message").asText()).contains("--detailed-exit-code");
+        assertThat(problem.path("hint").asText()).as("the suggestion and where help is")
+                .contains("--detailed-exitcode").contains("provision plan --help");
+        assertThat(plan.err()).as("the text for people is unchanged").contains("error: Unknown option");
+    }
+
+    @Test
+    void anArgumentErrorOfValidateWithJsonIsAValidateDocument() {
+        Run validate = run("validate", "--json", "--inventroy", "x.yaml");
+
+        assertThat(validate.exitCode()).isEqualTo(ExitCodes.INVALID);
+        assertThat(PlanSchema.problems(validate.out())).as("stdout is one schema-valid document:\n%s", validate.out()).isEmpty();
+        assertThat(PlanSchema.parse(validate.out()).path("command").asText()).isEqualTo("validate");
+    }
+
+    @Test
+    void anArgumentErrorWithoutJsonLeavesStdoutEmpty() {
+        Run plan = run("plan", "--detailed-exit-code");
+
+        assertThat(plan.exitCode()).isEqualTo(ExitCodes.INVALID);
+        assertThat(plan.out()).as("scripts that did not ask for JSON get none").isEmpty();
+        assertThat(plan.err()).contains("Run 'provision plan --help' for usage.");
+    }
+
+    @Test
+    void markdownAndJsonCannotBothHaveStandardOutput() {
+        Run plan = run("plan", "-i", FLEET.toString(), "--json", "--format", "markdown");
+
+        assertThat(plan.exitCode()).as("a contradiction in the arguments exits 3 before any host is contacted")
+                .isEqualTo(ExitCodes.INVALID);
+        assertThat(plan.err()).contains("choose one");
+    }
+
+    @Test
+    void anUnknownFormatNamesTheKnownOnes() {
+        Run plan = run("plan", "-i", FLEET.toString(), "--format", "html");
+
+        assertThat(plan.exitCode()).isEqualTo(ExitCodes.INVALID);
+        assertThat(plan.err().toLowerCase()).as("the choices are listed").contains("text", "markdown");
+    }
+
+    @Test
     void applyWithJsonNeedsAutoApproveOrAPlanFile() {
         Run apply = run("apply", "-i", FLEET.toString(), "--json");
 

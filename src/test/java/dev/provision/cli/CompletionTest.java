@@ -27,14 +27,20 @@ class CompletionTest {
 
     @BeforeAll
     static void generateScriptAndLauncher() throws IOException {
+        script = writeScriptAndLauncher(dir);
+    }
+
+    /** Writes the completion script into {@code dir}, and {@code dir/bin/provision} running this build; returns the script. */
+    static Path writeScriptAndLauncher(Path dir) throws IOException {
         CliOutputTest.Run generated = CliOutputTest.run("generate-completion");
         assertThat(generated.exitCode()).isEqualTo(ExitCodes.OK);
-        script = Files.writeString(dir.resolve("provision-completion.bash"), generated.out());
+        Path written = Files.writeString(dir.resolve("provision-completion.bash"), generated.out());
         Path bin = Files.createDirectories(dir.resolve("bin"));
         String java = ProcessHandle.current().info().command().orElse("java");
         Path launcher = Files.writeString(bin.resolve("provision"), "#!/bin/sh\nexec '" + java + "' -cp '"
                 + System.getProperty("java.class.path") + "' dev.provision.cli.Main \"$@\"\n");
         Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return written;
     }
 
     /** What bash offers for the last of {@code words}. */

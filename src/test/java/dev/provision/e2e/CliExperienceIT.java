@@ -202,6 +202,8 @@ class CliExperienceIT {
 
         runs.add(Jar.run(env, "plan", "-i", file.toString(), "--json", "-v", "--log-file", log.toString(),
                 "--show-commands", "--out", planFile.toString()));
+        Cli.Run markdown = Jar.run(env, "plan", "-i", file.toString(), "--format", "markdown", "--show-commands");
+        runs.add(markdown);
         ProcessListSampler processes = new ProcessListSampler();
         try (processes) {
             runs.add(Jar.run(env, "apply", "-i", file.toString(), "--json", "-v", "--log-file", log.toString(),
@@ -210,8 +212,11 @@ class CliExperienceIT {
         runs.add(Jar.run(env, "plan", "-i", file.toString(), "--json", "-v", "--log-file", log.toString(),
                 "--show-commands", "--detailed-exitcode"));
 
-        assertThat(runs.get(1).exitCode()).as("apply:\n%s", runs.get(1)).isZero();
-        conforming(runs.get(1).out());
+        assertThat(markdown.exitCode()).as("plan --format markdown:\n%s", markdown).isZero();
+        assertThat(markdown.out()).as("the Markdown plan of a real server, for a pull request, names the password's reference")
+                .startsWith("### provision plan").contains("```sql", "<details>", "env:" + SECRET_ENV);
+        assertThat(runs.get(2).exitCode()).as("apply:\n%s", runs.get(2)).isZero();
+        conforming(runs.get(2).out());
         String adminPassword = lxc("cat", "/var/lib/provision/secrets/app.admin-password");
         assertThat(adminPassword).hasSizeGreaterThan(20);
         StringBuilder everything = new StringBuilder();

@@ -29,7 +29,7 @@ class PlanJsonTest {
 
         assertThat(PlanSchema.problems(json)).as("problems of\n%s", json).isEmpty();
         JsonNode node = PlanSchema.parse(json);
-        assertThat(node.path("format_version").asText()).isEqualTo("1.2");
+        assertThat(node.path("format_version").asText()).isEqualTo("1.3");
         assertThat(node.at("/plan/summary/add").asInt()).as("a replacement adds and destroys").isEqualTo(2);
         assertThat(node.at("/plan/summary/destroy").asInt()).isEqualTo(1);
         assertThat(node.at("/plan/changes/1/cause").asText()).isEqualTo("drift");
