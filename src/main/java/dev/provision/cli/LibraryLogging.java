@@ -2,6 +2,7 @@ package dev.provision.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -22,6 +23,13 @@ final class LibraryLogging {
     private static final Pattern SECRETS = Pattern.compile(
             "(?i)(SCRAM-SHA-256\\$)[^\\s'\"]+|(password\\s*[=:]?\\s*)('[^']*'|\"[^\"]*\"|\\S+)"
                     + "|-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?-----END [A-Z ]*PRIVATE KEY-----");
+
+    /**
+     * The loggers configured here, held for the life of the process: java.util.logging keeps loggers
+     * only weakly, so a configured logger nobody holds can be collected with its level and handlers,
+     * and the library's records then go nowhere (the log file missed sshj's records now and then).
+     */
+    private static final List<Logger> CONFIGURED = new CopyOnWriteArrayList<>();
 
     private LibraryLogging() {}
 
@@ -50,6 +58,7 @@ final class LibraryLogging {
             Handler debug = handler(file, Level.FINE);
             for (String name : CONNECTION_LIBRARIES) {
                 Logger library = Logger.getLogger(name);
+                CONFIGURED.add(library);
                 library.setLevel(Level.FINE);
                 library.setUseParentHandlers(false);
                 library.addHandler(debug);
