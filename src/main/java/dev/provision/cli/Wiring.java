@@ -3,6 +3,7 @@ package dev.provision.cli;
 import dev.provision.engine.Engine;
 import dev.provision.engine.LockScope;
 import dev.provision.engine.LockSurvey;
+import dev.provision.resource.backup.BackupDriver;
 import dev.provision.resource.database.DatabaseDriver;
 import dev.provision.resource.lxc.LxcDriver;
 import dev.provision.resource.pgserver.PgServerDriver;
@@ -34,8 +35,9 @@ final class Wiring {
                 !"false".equals(System.getProperty("provision.readAhead")));
         // each server's probe makes the database driver's reads too: one psql session per server and plan;
         // the lock survey's read joins each host's probes
+        // backups come last: the first full backup holds the databases the plan creates
         return new Engine(List.of(new LockSurvey(owner, notes, unlockCommand), new LxcDriver(), new PgServerDriver(databases),
-                databases));
+                databases, new BackupDriver()));
     }
 
     static TransportFactory transports(PrintWriter verboseLog) {

@@ -5,6 +5,7 @@ import dev.provision.inventory.Container;
 import dev.provision.inventory.Image;
 import dev.provision.plan.AdminAccess;
 import dev.provision.plan.Step;
+import dev.provision.resource.backup.BackupSteps;
 import dev.provision.resource.pgserver.PgServerDriver;
 import dev.provision.resource.pgserver.ServerFiles;
 import java.time.Duration;
@@ -168,12 +169,17 @@ final class ContainerSteps {
 
     /** Starts the container and waits until it runs and has an IPv4 address. */
     List<Step> startAndWait() {
-        return List.of(
+        List<Step> steps = new ArrayList<>();
+        if (container.postgres() != null && container.postgres().backups() != null) {
+            steps.add(new BackupSteps(container).repository()); // a bind mount's source must exist before the start
+        }
+        steps.addAll(List.of(
                 Step.Run.of(host, SHORT, "lxc-start", "-n", name()),
                 new Step.Run(host, List.of("sh", "-c", WAIT_READY, "provision-wait", name(), String.valueOf(READY_SECONDS)),
                                 null, Duration.ofSeconds(READY_SECONDS + 30), "", false)
                         .labelled("running, IPv4 address")
-                        .showingOutput());
+                        .showingOutput()));
+        return steps;
     }
 
     /** Removes what an interrupted creation left, whatever state it is in. */
