@@ -161,7 +161,10 @@ final class ContainerSteps {
         }
         List<Step> steps = new ArrayList<>(start());
         String cluster = base.postgresVersion() + "/" + ServerFiles.CLUSTER;
-        steps.add(1, new Step.Run(host, List.of("lxc-attach", "-n", name(), "--", "sh", "-c", INSTALL, "provision-install",
+        // right after lxc-start, before waiting for the address
+        int started = 1 + steps.indexOf(steps.stream().filter(s -> s instanceof Step.Run r && r.argv().get(0).equals("lxc-start"))
+                .findFirst().orElseThrow());
+        steps.add(started, new Step.Run(host, List.of("lxc-attach", "-n", name(), "--", "sh", "-c", INSTALL, "provision-install",
                         String.valueOf(base.postgresVersion()), ServerFiles.CLUSTER), null, CREATE_TIMEOUT,
                 "lxc-attach -n " + name() + " -- create cluster " + cluster + " and the TLS key (packages come from the base)", false));
         return steps;
@@ -199,7 +202,8 @@ final class ContainerSteps {
 
     List<Step> destroy(boolean running) {
         List<Step> steps = new ArrayList<>();
-        if (running && container.mounts().isEmpty()) {
+        boolean backups = container.postgres() != null && container.postgres().backups() != null;
+        if (running && container.mounts().isEmpty() && !backups) {
             // Everything in it is deleted next, so a clean shutdown protects nothing; only a bind mount
             // from the host outlives the container, and then the processes writing to it stop cleanly.
             steps.add(Step.Run.of(host, SHORT, "lxc-stop", "-n", name(), "-k"));

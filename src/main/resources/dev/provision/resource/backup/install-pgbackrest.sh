@@ -16,6 +16,9 @@ if [ "$(dpkg-query -W -f='${db:Status-Abbrev}' pgbackrest 2>/dev/null)" != "ii "
   }
 fi
 mkdir -p /etc/pgbackrest/conf.d /var/lib/pgbackrest /var/log/pgbackrest /var/spool/pgbackrest || exit 1
-chown postgres:postgres /var/lib/pgbackrest /var/log/pgbackrest /var/spool/pgbackrest || exit 1
-chmod 0750 /var/lib/pgbackrest /var/log/pgbackrest /var/spool/pgbackrest || exit 1
+chown postgres:postgres /var/log/pgbackrest /var/spool/pgbackrest || exit 1
+# a repository mounted read-only (a restore from another container's) keeps its owner
+chown postgres:postgres /var/lib/pgbackrest 2>/dev/null || [ -r /var/lib/pgbackrest ] || exit 1
+chmod 0750 /var/log/pgbackrest /var/spool/pgbackrest || exit 1
+chmod 0750 /var/lib/pgbackrest 2>/dev/null || true
 chmod 0755 /etc/pgbackrest /etc/pgbackrest/conf.d
