@@ -1,8 +1,9 @@
 package dev.provision.cli;
 
 import dev.provision.apply.Applier;
+import dev.provision.apply.OperationFailed;
 import dev.provision.apply.StepFailed;
-import dev.provision.engine.Targets;
+import dev.provision.plan.Targets;
 import dev.provision.inventory.Container;
 import dev.provision.plan.Action;
 import dev.provision.plan.AttributeChange;

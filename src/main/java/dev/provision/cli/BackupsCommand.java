@@ -1,6 +1,6 @@
 package dev.provision.cli;
 
-import dev.provision.engine.Targets;
+import dev.provision.plan.Targets;
 import dev.provision.plan.ResourceAddress;
 import dev.provision.resource.backup.BackupCatalog;
 import java.util.List;

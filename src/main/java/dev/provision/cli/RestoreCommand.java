@@ -1,9 +1,10 @@
 package dev.provision.cli;
 
 import dev.provision.apply.Applier;
+import dev.provision.apply.OperationFailed;
 import dev.provision.apply.StepFailed;
-import dev.provision.engine.Mode;
-import dev.provision.engine.Targets;
+import dev.provision.plan.Mode;
+import dev.provision.plan.Targets;
 import dev.provision.inventory.Container;
 import dev.provision.inventory.Inventory;
 import dev.provision.plan.Action;

@@ -27,7 +27,7 @@ public record Backups(
         SecretRef passphrase) {
 
     /** The directory under which each container's repository lives unless the inventory names one. */
-    public static final String DEFAULT_ROOT = "/var/lib/provision/backups";
+    public static final String DEFAULT_ROOT = dev.provision.host.HostPaths.BACKUPS;
 
     /** The repository's path inside the container (pgBackRest's default repo1-path). */
     public static final String MOUNT_POINT = "/var/lib/pgbackrest";

@@ -14,6 +14,7 @@ final class BackupsParser {
     static final List<String> COMPRESSIONS = List.of("zst", "lz4", "gz", "bz2", "none");
     private static final List<String> PERIODS = Arrays.stream(Backups.Period.values()).map(Backups.Period::calendar).toList();
     private static final int DEFAULT_FULLS = 2;
+    private static final String LXC = dev.provision.host.HostPaths.LXC_DEFAULT;
     /** An absolute path that fits an lxc.mount.entry line and a shell word: no spaces, no quotes. */
     private static final Pattern HOST_DIRECTORY = Pattern.compile("(/[A-Za-z0-9._-]+)+");
 
@@ -93,8 +94,8 @@ final class BackupsParser {
         if (!HOST_DIRECTORY.matcher(repository).matches() || repository.contains("/../") || repository.endsWith("/..")) {
             problems.error(f.value("repository"), "repository \"" + repository + "\" is not an absolute directory path"
                     + " of letters, digits, '.', '_', '-' and '/'", "write a path such as " + Backups.DEFAULT_ROOT + "/" + container);
-        } else if (repository.equals("/var/lib/lxc") || repository.startsWith("/var/lib/lxc/")) {
-            problems.error(f.value("repository"), "repository \"" + repository + "\" is under /var/lib/lxc, where"
+        } else if (repository.equals(LXC) || repository.startsWith(LXC + "/")) {
+            problems.error(f.value("repository"), "repository \"" + repository + "\" is under " + LXC + ", where"
                     + " containers and their root filesystems live; destroying a container could delete its backups",
                     "keep it outside, for example " + Backups.DEFAULT_ROOT + "/" + container);
         }

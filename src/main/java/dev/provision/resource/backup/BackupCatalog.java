@@ -1,8 +1,8 @@
 package dev.provision.resource.backup;
 
-import dev.provision.engine.Connections;
-import dev.provision.engine.Parallel;
-import dev.provision.engine.Targets;
+import dev.provision.connect.Connections;
+import dev.provision.driver.Parallel;
+import dev.provision.plan.Targets;
 import dev.provision.inventory.Container;
 import dev.provision.inventory.Inventory;
 import java.util.List;

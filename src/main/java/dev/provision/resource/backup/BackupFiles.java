@@ -42,7 +42,7 @@ public final class BackupFiles {
         Postgres pg = container.postgres();
         Backups b = pg.backups();
         Map<String, String> files = new LinkedHashMap<>();
-        files.put(CONF, stamp(conf(pg, b)));
+        files.put(CONF, stamp(conf(pg, b, Backups.MOUNT_POINT)));
         timer(files, "full", b.full());
         if (b.partial() != null) {
             timer(files, b.partialType(), b.partial());
@@ -56,12 +56,17 @@ public final class BackupFiles {
                 : List.of(unit("full") + ".timer", unit(b.partialType()) + ".timer");
     }
 
-    private static String conf(Postgres pg, Backups b) {
+    /** pgbackrest.conf for a restore of {@code original}'s backups from its repository mounted at {@code repository}. */
+    static String restoreConf(Container original, String repository) {
+        return stamp(conf(original.postgres(), original.postgres().backups(), repository));
+    }
+
+    private static String conf(Postgres pg, Backups b, String repository) {
         StringBuilder out = new StringBuilder();
         out.append("# pgBackRest configuration of this server's backups, from postgres.backups in the inventory.\n");
         out.append("# The repository is the LXC host's ").append(b.repository()).append("/pgbackrest, mounted here.\n");
         out.append("[global]\n");
-        out.append("repo1-path=").append(Backups.MOUNT_POINT).append('\n');
+        out.append("repo1-path=").append(repository).append('\n');
         if (b.retentionDays() != null) {
             out.append("repo1-retention-full-type=time\n");
             out.append("repo1-retention-full=").append(b.retentionDays()).append('\n');

@@ -2,10 +2,10 @@ package dev.provision.resource.backup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.provision.engine.Connections;
-import dev.provision.engine.PlanningFailed;
-import dev.provision.engine.Probe;
-import dev.provision.engine.ScriptResource;
+import dev.provision.connect.Connections;
+import dev.provision.plan.PlanningFailed;
+import dev.provision.probe.Probe;
+import dev.provision.transport.ScriptResource;
 import dev.provision.inventory.Container;
 import dev.provision.transport.CommandResult;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.provision.resource.backup;
 
-import dev.provision.engine.ScriptResource;
+import dev.provision.transport.ScriptResource;
 import dev.provision.inventory.Backups;
 import dev.provision.inventory.Container;
 import dev.provision.plan.Step;
@@ -14,7 +14,7 @@ public final class BackupSteps {
     private static final String INSTALL = ScriptResource.load(BackupSteps.class, "install-pgbackrest.sh");
     private static final String WRITE = ScriptResource.load(BackupSteps.class, "write-file.sh");
     private static final String TIMERS = ScriptResource.load(BackupSteps.class, "enable-timers.sh");
-    private static final String REPOSITORY = ScriptResource.load(BackupSteps.class, "prepare-repository.sh");
+    private static final String REPOSITORY = dev.provision.host.HostPaths.script(BackupSteps.class, "prepare-repository.sh");
     private static final String WAIT_SERVER = "i=0; until pg_isready -q -h /var/run/postgresql -p \"$1\"; do"
             + " i=$((i + 1)); [ \"$i\" -lt 120 ] || { echo \"the server did not accept connections within 2 minutes\" >&2; exit 1; };"
             + " sleep 1; done";

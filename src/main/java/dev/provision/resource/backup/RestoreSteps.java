@@ -1,6 +1,6 @@
 package dev.provision.resource.backup;
 
-import dev.provision.engine.ScriptResource;
+import dev.provision.transport.ScriptResource;
 import dev.provision.inventory.Backups;
 import dev.provision.inventory.Container;
 import dev.provision.plan.Step;
@@ -26,10 +26,12 @@ public final class RestoreSteps {
                 into.network(), false, false, null, into.mounts(), original.postgres());
         BackupSteps steps = new BackupSteps(reader);
         List<Step> all = new ArrayList<>();
-        all.add(steps.install());
-        all.addAll(steps.write(Map.of(BackupFiles.CONF, BackupFiles.of(reader).get(BackupFiles.CONF))));
-        if (original.postgres().backups().passphrase() != null) {
-            all.add(steps.cipher());
+        if (!into.name().equals(original.name())) { // in place, the original's own configuration serves
+            all.add(steps.install());
+            all.addAll(steps.write(Map.of(BackupFiles.CONF, BackupFiles.restoreConf(original, RestoreTarget.MOUNT_POINT))));
+            if (original.postgres().backups().passphrase() != null) {
+                all.add(steps.cipher());
+            }
         }
         String unit = "postgresql@" + version + "-" + ServerPaths.CLUSTER;
         all.add(Step.Run.of(original.host(), Duration.ofMinutes(2), "lxc-attach", "-n", into.name(), "--", "systemctl", "stop", unit));

@@ -21,6 +21,11 @@ import java.util.regex.Pattern;
  * read-only; and the point to reach: the latest archived state, a time, or a backup's label.
  */
 public final class RestoreTarget {
+    /**
+     * Where the original's repository is mounted, read-only, in the new container: not pgBackRest's own
+     * directory, which its package takes for postgres when it is installed.
+     */
+    static final String MOUNT_POINT = "/mnt/provision-restore-repository";
     private static final Pattern LABEL = Pattern.compile("\\d{8}-\\d{6}F(_\\d{8}-\\d{6}[DI])?");
     private static final DateTimeFormatter PGBACKREST_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx");
 
@@ -90,7 +95,7 @@ public final class RestoreTarget {
         Postgres restored = new Postgres(pg.at(), pg.version(), pg.listenAddresses(), pg.port(), pg.settings(), pg.hba(),
                 Map.of(), Map.of(), null);
         Network network = new Network(original.network().at(), original.network().bridge(), "dhcp", null);
-        Mount repository = new Mount(b.at(), b.repository() + "/pgbackrest", Backups.MOUNT_POINT, true);
+        Mount repository = new Mount(b.at(), b.repository() + "/pgbackrest", MOUNT_POINT, true);
         return new Container(name, original.at(), original.host(), original.image(), original.resources(), network,
                 false, false, null, List.of(repository), restored);
     }

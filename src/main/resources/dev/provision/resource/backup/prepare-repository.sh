@@ -3,4 +3,4 @@
 set -e
 mkdir -p "$1/pgbackrest"
 chmod 0700 "$1"
-case "$1" in /var/lib/provision/backups/*) chmod 0700 /var/lib/provision/backups ;; esac
+case "$1" in "$PROVISION_STATE/backups/"*) chmod 0700 "$PROVISION_STATE/backups" ;; esac
