@@ -18,6 +18,6 @@ public final class BackupCatalog {
 
     public List<Server> read(Inventory inventory, Targets targets, Connections connections) {
         return Parallel.map(BackupDriver.backedUp(inventory, targets), READERS,
-                container -> new Server(container, reader.read(BackupReader.probe(container), connections)));
+                container -> new Server(container, reader.read(container, connections)));
     }
 }

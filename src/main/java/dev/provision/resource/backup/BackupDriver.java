@@ -27,7 +27,7 @@ public final class BackupDriver implements ResourceDriver {
 
     @Override
     public List<Probe> probes(Inventory inventory, Targets targets, Mode mode) {
-        return mode == Mode.DESTROY ? List.of() : backedUp(inventory, targets).stream().map(BackupReader::probe).toList();
+        return mode == Mode.DESTROY ? List.of() : backedUp(inventory, targets).stream().map(reader::probe).toList();
     }
 
     @Override
@@ -65,7 +65,7 @@ public final class BackupDriver implements ResourceDriver {
         if (Deferral.created(earlier, containerAddress) || Deferral.created(earlier, server)) {
             return planner.plan(container, null);
         }
-        BackupState state = reader.read(BackupReader.probe(container), connections);
+        BackupState state = reader.read(container, connections);
         if (!state.containerRunning()) {
             return List.of(Deferral.of(earlier, containerAddress, address(container), "the container is not running"));
         }

@@ -2,6 +2,7 @@ package dev.provision.resource.backup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.provision.cache.CacheDirectory;
 import dev.provision.connect.Connections;
 import dev.provision.plan.PlanningFailed;
 import dev.provision.probe.Probe;
@@ -20,21 +21,62 @@ public final class BackupReader {
     private static final String PROBE = ScriptResource.load(BackupReader.class, "probe-backups.sh");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The probe that reads the backups of {@code container}'s server. */
-    public static Probe probe(Container container) {
+    private final CacheDirectory cache;
+
+    /** A reader that remembers each repository's last {@code pgbackrest info} in the user's cache. */
+    public BackupReader() {
+        this(CacheDirectory.standard("backups"));
+    }
+
+    /** @param cache where the last {@code pgbackrest info} of each repository is remembered, with its fingerprint */
+    BackupReader(CacheDirectory cache) {
+        this.cache = cache;
+    }
+
+    /**
+     * The probe that reads the backups of {@code container}'s server; it skips {@code pgbackrest info} when the
+     * repository's backup.info is the one whose answer this reader remembers.
+     */
+    public Probe probe(Container container) {
+        String known = remembered(container).map(r -> r.substring(0, r.indexOf('\n'))).orElse("");
         List<String> args = new ArrayList<>(List.of(container.name(), container.postgres().backups().repository(),
-                String.valueOf(container.postgres().version()), ServerPaths.CLUSTER));
+                String.valueOf(container.postgres().version()), ServerPaths.CLUSTER, known));
         args.addAll(BackupFiles.managedPaths());
         return new Probe(container.host(), "provision-probe-backups", PROBE, args);
     }
 
-    public BackupState read(Probe probe, Connections connections) {
+    public BackupState read(Container container, Connections connections) {
+        Probe probe = probe(container);
         CommandResult result = connections.probes().run(probe, Duration.ofSeconds(60));
         if (!result.succeeded()) {
             throw new PlanningFailed("containers." + probe.args().get(0) + ".postgres.backups: reading the backups through host "
                     + probe.host() + " failed with exit status " + result.exitStatus() + ": " + result.stderr().strip());
         }
-        return parse(result.stdout());
+        String output = result.stdout();
+        String fingerprint = line(output, "info-fingerprint ");
+        String info = line(output, "info ");
+        if (output.lines().anyMatch(l -> l.equals("info-unchanged"))) {
+            String remembered = remembered(container).orElse("\n");
+            output = output + "\ninfo " + remembered.substring(remembered.indexOf('\n') + 1) + "\n";
+        } else if (info != null && fingerprint != null && !fingerprint.isEmpty() && stanza(info).exists()) {
+            // only a healthy answer is remembered: one that reports a problem is asked again next time
+            cache.write(key(container), fingerprint + "\n" + info);
+        }
+        return parse(output);
+    }
+
+    private java.util.Optional<String> remembered(Container container) {
+        return cache.read(key(container)).filter(r -> r.indexOf('\n') > 0);
+    }
+
+    private static String key(Container container) {
+        return CacheDirectory.sha256(container.host() + "\n" + container.name() + "\n" + container.postgres().backups().repository());
+    }
+
+    /** The rest of the first line of {@code output} that starts with {@code prefix}, or {@code null}. */
+    private static String line(String output, String prefix) {
+        return output.lines().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length()).strip())
+                .findFirst().orElse(null);
     }
 
     /** Parses the probe's output; pure, so it is tested without a host. */
