@@ -171,7 +171,7 @@ public final class Applier {
             listener.stepFinished(change, step, result);
         } else if (step instanceof Step.BootstrapAdmin admin) {
             try {
-                new AdminBootstrapper().bootstrap(transport, admin.container(), admin.version());
+                new AdminBootstrapper().bootstrap(transport, connections.access(admin.host()), admin.container(), admin.version());
             } catch (PlanningFailed e) {
                 throw new StepFailed(e.getMessage(), e);
             }
