@@ -150,6 +150,25 @@ public final class Applier {
             } catch (SecretUnavailable | SqlFailed e) {
                 throw new StepFailed(change.address() + ": " + e.getMessage(), e);
             }
+        } else if (step instanceof Step.RunWithSecret run) {
+            byte[] stdin;
+            try {
+                stdin = SecretInput.bytes(run.before(), secrets.resolve(run.secret()), run.after());
+            } catch (SecretUnavailable e) {
+                throw new StepFailed(change.address() + ": " + e.getMessage(), e);
+            }
+            CommandResult result;
+            try {
+                result = transport.run(run.argv(), stdin, run.timeout());
+            } finally {
+                java.util.Arrays.fill(stdin, (byte) 0);
+            }
+            if (!result.succeeded()) {
+                throw new StepFailed(change.address() + ": `" + run.display() + "` failed on host " + step.host()
+                        + " with exit status " + result.exitStatus() + tail(result.stderr(), result.stdout())
+                        + "\nThe changes before this one were applied; fix the cause and run apply again.");
+            }
+            listener.stepFinished(change, step, result);
         } else if (step instanceof Step.BootstrapAdmin admin) {
             try {
                 new AdminBootstrapper().bootstrap(transport, connections.access(admin.host()), admin.container(), admin.version());

@@ -62,6 +62,9 @@ public final class Main {
         all.put("apply", ApplyCommand::new);
         all.put("destroy", DestroyCommand::new);
         all.put("force-unlock", ForceUnlockCommand::new);
+        all.put("backup", BackupCommand::new);
+        all.put("backups", BackupsCommand::new);
+        all.put("restore", RestoreCommand::new);
         all.put("addresses", AddressesCommand::new);
         all.put("generate-completion", CompletionCommand::new);
         return Collections.unmodifiableMap(all);

@@ -94,6 +94,11 @@ final class Session implements AutoCloseable {
         }
     }
 
+    /** Plans {@code other}, an inventory derived from this one (same hosts), such as a restore's new container. */
+    Plan plan(Inventory other, Targets targets, Mode mode) {
+        return engine.plan(other, connections, targets, mode);
+    }
+
     /**
      * The first plan of a command, for the {@code --target} addresses the user gave: each must name an
      * address of the inventory or a resource the plan removes, else exit 3 (before anything is

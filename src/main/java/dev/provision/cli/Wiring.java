@@ -3,6 +3,7 @@ package dev.provision.cli;
 import dev.provision.engine.Engine;
 import dev.provision.apply.lock.LockScope;
 import dev.provision.apply.lock.LockSurvey;
+import dev.provision.resource.backup.BackupDriver;
 import dev.provision.resource.database.DatabaseDriver;
 import dev.provision.backend.ContainerBackend;
 import dev.provision.driver.ResourceDriver;
@@ -44,6 +45,7 @@ final class Wiring {
         drivers.addAll(backends);
         drivers.add(new PgServerDriver(databases));
         drivers.add(databases);
+        drivers.add(new BackupDriver()); // last: the first full backup holds the databases the plan creates
         return new Engine(drivers);
     }
 

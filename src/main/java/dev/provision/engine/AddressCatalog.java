@@ -20,6 +20,7 @@ import java.util.Set;
 public final class AddressCatalog {
     /** The server's own parts, as {@code containers.NAME.postgres.PART}. */
     private static final List<String> SERVER_PARTS = List.of("locales", "alter_system", "admin", "service", "config");
+    private static final List<String> BACKUP_PARTS = List.of("config", "repository", "stanza", "full", "archiving");
 
     /**
      * The shapes of every address, {@code *} standing for a name; a trailing {@code *} takes the rest
@@ -55,6 +56,10 @@ public final class AddressCatalog {
             String server = c + ".postgres";
             all.add(server);
             SERVER_PARTS.forEach(part -> all.add(server + "." + part));
+            if (postgres.backups() != null) {
+                all.add(server + ".backups");
+                BACKUP_PARTS.forEach(part -> all.add(server + ".backups." + part));
+            }
             postgres.roles().keySet().forEach(role -> all.add(server + ".roles." + role));
             for (Database db : postgres.databases().values()) {
                 String d = server + ".databases." + db.name();
@@ -123,6 +128,8 @@ public final class AddressCatalog {
                 List.of("containers", "*", "postgres", "databases", "*", "settings", "*"),
                 List.of("containers", "*", "postgres", "ownership")));
         SERVER_PARTS.forEach(part -> shapes.add(List.of("containers", "*", "postgres", part)));
+        shapes.add(List.of("containers", "*", "postgres", "backups"));
+        BACKUP_PARTS.forEach(part -> shapes.add(List.of("containers", "*", "postgres", "backups", part)));
         return List.copyOf(shapes);
     }
 }

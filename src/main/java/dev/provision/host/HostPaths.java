@@ -21,6 +21,8 @@ public final class HostPaths {
      * declared it), {@code NAME.creating} (creation under way), {@code NAME.applied}, {@code NAME.base}.
      */
     public static final String MARKERS = STATE + "/lxc";
+    /** The default parent of each container's backup repository ({@code postgres.backups.repository}). */
+    public static final String BACKUPS = STATE + "/backups";
     /** Where LXC keeps its containers unless its system configuration says otherwise ({@code lxc.lxcpath}). */
     public static final String LXC_DEFAULT = "/var/lib/lxc";
 

@@ -23,6 +23,10 @@ public final class InventoryKeys {
     public static final String NETWORK = "network";
     public static final String MOUNT = "mount";
     public static final String POSTGRES = "postgres";
+    public static final String BACKUPS = "backups";
+    public static final String RETENTION = "retention";
+    public static final String SCHEDULE = "schedule";
+    public static final String ENCRYPTION = "encryption";
     public static final String HBA_RULE = "hbaRule";
     public static final String ROLE = "role";
     public static final String SECRET = "secret";
@@ -44,7 +48,12 @@ public final class InventoryKeys {
         KEYS.put(RESOURCES, List.of("memory", "cpus"));
         KEYS.put(NETWORK, List.of("bridge", "ipv4", "gateway"));
         KEYS.put(MOUNT, List.of("source", "target", "read_only"));
-        KEYS.put(POSTGRES, List.of("version", "port", "listen_addresses", "settings", "hba", "roles", "databases"));
+        KEYS.put(POSTGRES, List.of("version", "port", "listen_addresses", "settings", "hba", "roles", "databases",
+                "backups"));
+        KEYS.put(BACKUPS, List.of("repository", "retention", "schedule", "compression", "encryption"));
+        KEYS.put(RETENTION, List.of("full", "days"));
+        KEYS.put(SCHEDULE, List.of("full", "diff", "incr"));
+        KEYS.put(ENCRYPTION, List.of("passphrase"));
         KEYS.put(HBA_RULE, List.of("type", "database", "user", "address", "method"));
         KEYS.put(ROLE, List.of("login", "superuser", "createdb", "createrole", "replication", "connection_limit",
                 "valid_until", "member_of", "password"));

@@ -9,6 +9,7 @@ import java.util.Map;
  * rules, and the roles and databases it holds.
  *
  * @param settings server-wide parameters rendered into postgresql.conf, values as written
+ * @param backups its pgBackRest backups and WAL archive, or {@code null} when none are declared
  */
 public record Postgres(
         SourceRange at,
@@ -18,7 +19,8 @@ public record Postgres(
         Map<String, Setting> settings,
         List<HbaRule> hba,
         Map<String, Role> roles,
-        Map<String, Database> databases) {
+        Map<String, Database> databases,
+        Backups backups) {
 
     public Postgres {
         listenAddresses = List.copyOf(listenAddresses);

@@ -77,7 +77,17 @@ final class PostgresParser {
                     "add \"*\"" + (staticAddress == null ? "" : " or \"" + staticAddress + "\"")
                             + " (pg_hba still admits only the rules you declare), or leave listen_addresses out");
         }
-        return new Postgres(problems.at(node), version, listen, port, settings, hba, roles, databases);
+        Backups backups = f.has("backups") ? new BackupsParser(problems).parse(f.value("backups"), container) : null;
+        if (f.has("backups")) {
+            for (String archiving : List.of("archive_mode", "archive_command", "archive_library")) {
+                Setting setting = settings.get(archiving);
+                if (setting != null) {
+                    problems.error(setting.at(), archiving + " is set by provision for the backups of " + server
+                            + " (WAL goes to pgBackRest)", "remove " + archiving + " from settings, or remove backups");
+                }
+            }
+        }
+        return new Postgres(problems.at(node), version, listen, port, settings, hba, roles, databases, backups);
     }
 
     private List<String> listenAddresses(Fields f) {

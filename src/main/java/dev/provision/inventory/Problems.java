@@ -55,6 +55,11 @@ final class Problems {
         add(Diagnostic.warning(at(node), summary, remedy));
     }
 
+    /** How many errors were reported so far, so a parser can tell whether its part added any. */
+    int errorCount() {
+        return (int) seen.stream().filter(Diagnostic::isError).count();
+    }
+
     boolean hasErrors() {
         return seen.stream().anyMatch(Diagnostic::isError);
     }

@@ -127,6 +127,8 @@ public final class PlanJson {
             return "set_password";
         } else if (step instanceof Step.BootstrapAdmin) {
             return "bootstrap_admin";
+        } else if (step instanceof Step.RunWithSecret) {
+            return "run_with_secret";
         }
         throw new IllegalArgumentException("unknown step " + step.getClass());
     }
@@ -167,6 +169,13 @@ public final class PlanJson {
                 secret.put("line", at.line());
                 secret.put("column", at.column());
             }
+        } else if (step instanceof Step.RunWithSecret run) {
+            ArrayNode argv = node.putArray("argv");
+            run.argv().forEach(argv::add);
+            node.put("before", run.before());
+            node.put("after", run.after());
+            node.set("secret", secret(run.secret(), positions));
+            node.put("timeout_ms", run.timeout().toMillis());
         } else if (step instanceof Step.BootstrapAdmin admin) {
             node.put("container", admin.container());
             node.put("version", admin.version());
@@ -223,8 +232,36 @@ public final class PlanJson {
                                 secret.path("generate").asBoolean(false)));
             }
             case "bootstrap_admin" -> new Step.BootstrapAdmin(host, text(exec, "container"), exec.path("version").asInt());
+            case "run_with_secret" -> {
+                List<String> argv = new ArrayList<>();
+                array(exec, "argv").forEach(a -> argv.add(a.asText()));
+                yield new Step.RunWithSecret(host, argv, text(exec, "before"), secretRef(exec.path("secret")),
+                        text(exec, "after"), Duration.ofMillis(exec.path("timeout_ms").asLong()), text(node, "display"));
+            }
             default -> throw new PlanFileInvalid("unknown step type \"" + text(node, "type") + "\"");
         };
+    }
+
+    private static ObjectNode secret(SecretRef ref, boolean positions) {
+        ObjectNode secret = JSON.objectNode();
+        secret.put("kind", ref.kind().name().toLowerCase());
+        secret.put("name", ref.name());
+        secret.put("generate", ref.generate());
+        if (positions) {
+            SourceRange at = ref.at();
+            secret.put("file", at.file() == null ? null : at.file().toString());
+            secret.put("line", at.line());
+            secret.put("column", at.column());
+        }
+        return secret;
+    }
+
+    private static SecretRef secretRef(JsonNode secret) {
+        String file = nullableText(secret, "file");
+        SourceRange at = new SourceRange(file == null ? null : Path.of(file), secret.path("line").asInt(0),
+                secret.path("column").asInt(0));
+        return new SecretRef(at, enumValue(SecretRef.Kind.class, text(secret, "kind")), text(secret, "name"),
+                secret.path("generate").asBoolean(false));
     }
 
     private static Iterable<JsonNode> array(JsonNode node, String field) {

@@ -21,7 +21,8 @@ public enum HazardKind {
     DROP_COLUMN("drop-column", true, "a column is dropped with its data"),
     COLUMN_TYPE_REWRITE("column-type-rewrite", true, "a column's type change rewrites its table"),
     NOT_NULL_WITHOUT_DEFAULT("not-null-without-default", true, "NOT NULL on a table with rows"),
-    BLOCKING_INDEX_BUILD("blocking-index-build", true, "an index build blocks writes on a large table");
+    BLOCKING_INDEX_BUILD("blocking-index-build", true, "an index build blocks writes on a large table"),
+    RESTORE_IN_PLACE("restore-in-place", false, "a server is restored over itself: its data since the restore point is lost");
 
     private final String id;
     private final boolean schemaObjects;

@@ -108,6 +108,18 @@ public sealed interface Step {
     }
 
     /**
+     * Runs a program on the host with a secret on its standard input, between {@code before} and
+     * {@code after}; the secret is resolved only when the step runs, and the plan and logs show its
+     * reference, never the value. The argument vector carries no secret.
+     */
+    record RunWithSecret(String host, List<String> argv, String before, dev.provision.inventory.SecretRef secret,
+            String after, Duration timeout, String display) implements Step {
+        public RunWithSecret {
+            argv = List.copyOf(argv);
+        }
+    }
+
+    /**
      * Creates or refreshes provision's own admin role in a container's server: a random password kept
      * in a root-only file on the host, set as a SCRAM verifier through peer authentication.
      */

@@ -7,6 +7,7 @@ import dev.provision.inventory.Image;
 import dev.provision.plan.AdminAccess;
 import dev.provision.plan.Step;
 import dev.provision.backend.BaseContribution;
+import dev.provision.resource.backup.BackupSteps;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -162,7 +163,9 @@ final class ContainerSteps {
             return start();
         }
         List<Step> steps = new ArrayList<>(start());
-        int at = 1;
+        // right after lxc-start, before waiting for the address
+        int at = 1 + steps.indexOf(steps.stream().filter(s -> s instanceof Step.Run r && r.argv().get(0).equals("lxc-start"))
+                .findFirst().orElseThrow());
         for (BaseContribution contribution : this.base) {
             for (BaseContribution.Command command : contribution.finishClone(container)) {
                 steps.add(at++, inside(name(), command));
@@ -173,12 +176,17 @@ final class ContainerSteps {
 
     /** Starts the container and waits until it runs and has an IPv4 address. */
     List<Step> startAndWait() {
-        return List.of(
+        List<Step> steps = new ArrayList<>();
+        if (container.postgres() != null && container.postgres().backups() != null) {
+            steps.add(new BackupSteps(container).repository()); // a bind mount's source must exist before the start
+        }
+        steps.addAll(List.of(
                 Step.Run.of(host, SHORT, "lxc-start", "-n", name()),
                 new Step.Run(host, List.of("sh", "-c", WAIT_READY, "provision-wait", name(), String.valueOf(READY_SECONDS)),
                                 null, Duration.ofSeconds(READY_SECONDS + 30), "", false)
                         .labelled("running, IPv4 address")
-                        .showingOutput());
+                        .showingOutput()));
+        return steps;
     }
 
     /** Removes what an interrupted creation left, whatever state it is in. */
@@ -198,7 +206,8 @@ final class ContainerSteps {
 
     List<Step> destroy(boolean running) {
         List<Step> steps = new ArrayList<>();
-        if (running && container.mounts().isEmpty()) {
+        boolean backups = container.postgres() != null && container.postgres().backups() != null;
+        if (running && container.mounts().isEmpty() && !backups) {
             // Everything in it is deleted next, so a clean shutdown protects nothing; only a bind mount
             // from the host outlives the container, and then the processes writing to it stop cleanly.
             steps.add(Step.Run.of(host, SHORT, "lxc-stop", "-n", name(), "-k"));

@@ -1,5 +1,6 @@
 package dev.provision.resource.lxc;
 
+import dev.provision.inventory.Backups;
 import dev.provision.inventory.Container;
 import dev.provision.inventory.Mount;
 import java.nio.charset.StandardCharsets;
@@ -62,8 +63,14 @@ public final class DesiredConfig {
                 keys.put("lxc.cgroup.cpu.cfs_period_us", List.of(String.valueOf(CPU_PERIOD_US)));
             }
         }
-        if (!container.mounts().isEmpty()) {
-            keys.put("lxc.mount.entry", container.mounts().stream().map(DesiredConfig::mountEntry).toList());
+        List<String> mounts = new java.util.ArrayList<>(container.mounts().stream().map(DesiredConfig::mountEntry).toList());
+        if (container.postgres() != null && container.postgres().backups() != null) {
+            // the repository lives on the host, outside the rootfs: destroying the container keeps it
+            mounts.add(mountEntry(new Mount(container.postgres().backups().at(),
+                    container.postgres().backups().repository() + "/pgbackrest", Backups.MOUNT_POINT, false)));
+        }
+        if (!mounts.isEmpty()) {
+            keys.put("lxc.mount.entry", mounts);
         }
         return keys;
     }

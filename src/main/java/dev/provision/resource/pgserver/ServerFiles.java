@@ -56,6 +56,9 @@ public final class ServerFiles {
         variables.put("cpus", cpus == null ? 0 : cpus);
         variables.put("settings", settings);
         variables.put("container", container.name());
+        // WAL goes to pgBackRest when the inventory declares backups ("" when it does not)
+        variables.put("archive_command", pg.backups() == null ? ""
+                : "pgbackrest --stanza=" + dev.provision.inventory.Backups.STANZA + " archive-push %p");
         String conf = renderer.render(Files.exists(templatePath) ? templatePath : Path.of(TEMPLATE), template, variables, diagnostics);
         return conf == null ? null : new Desired(Stamp.apply(conf), Stamp.apply(hba(pg, adminFrom)));
     }
