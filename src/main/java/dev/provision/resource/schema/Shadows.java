@@ -68,6 +68,8 @@ final class Shadows {
     Shadow fromFiles(String name, Database db, String owner, DesiredSql sql) {
         Shadow shadow = create(name, db, owner);
         try (PostgresSession session = open(shadow)) {
+            // a scratch database outlives no crash: its commits need not wait for the disk
+            session.executeAlone("SET synchronous_commit TO off");
             if (owner != null) {
                 session.executeAlone("SET ROLE " + Sql.ident(owner));
             }
