@@ -21,9 +21,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * indexes, views and triggers on every tenth, {@link ScaleSchema}), built and applied once for the
  * class. Each kind of single-object change in the SQL file plans exactly that one statement and no
  * other, and a change made by hand plans exactly its repair.
+ *
+ * <p>In the integration suite (Failsafe) rather than the unit tests: each plan builds a shadow of
+ * {@value #TABLES} tables, and the class takes minutes on a loaded machine.
  */
 @ExtendWith(WithPostgres.class)
-class SchemaAtScaleServerTest {
+class SchemaAtScaleIT {
     static final int TABLES = 1000;
     private static final String SQL = ScaleSchema.sql(TABLES);
 
