@@ -121,18 +121,26 @@ public final class SqlParser {
     /** The statements at remembered spans of {@code text}, or empty when they do not fit it. */
     private static Optional<Parsed> fromSpans(String text, List<int[]> spans) {
         List<Statement> statements = new ArrayList<>();
+        // lines counted once through the text, not from its start for every statement (1,000 statements)
+        int line = 1;
+        int lineStart = 0;
+        int counted = 0;
         for (int[] span : spans) {
             if (span[0] < 0 || span[1] < 0 || span[0] + span[1] > text.length()) {
                 return Optional.empty();
             }
-            int line = 1;
-            int lineStart = 0;
-            for (int i = 0; i < span[0]; i++) {
+            if (span[0] < counted) {
+                line = 1;
+                lineStart = 0;
+                counted = 0;
+            }
+            for (int i = counted; i < span[0]; i++) {
                 if (text.charAt(i) == '\n') {
                     line++;
                     lineStart = i + 1;
                 }
             }
+            counted = span[0];
             statements.add(new Statement(text.substring(span[0], span[0] + span[1]), span[0], line,
                     span[0] - lineStart + 1));
         }

@@ -135,15 +135,40 @@ public final class CodekeeperDiffer implements SchemaDiffer {
         return statement.regionMatches(true, 0, "SET ", 0, 4);
     }
 
-    /** Hands the loader a fresh connection; it closes the connection when it is done. */
-    private record Connector(Supplier<Connection> source) implements IJdbcConnector {
+    /**
+     * Hands the loader a fresh connection; it closes the connection when it is done. The first one
+     * refreshes the catalogs' statistics where they are stale ({@link CatalogStatistics}).
+     */
+    private static final class Connector implements IJdbcConnector {
+        private final Supplier<Connection> source;
+        private boolean refreshed;
+
+        Connector(Supplier<Connection> source) {
+            this.source = source;
+        }
+
         @Override
-        public Connection getConnection() throws IOException {
+        public synchronized Connection getConnection() throws IOException {
+            Connection connection;
             try {
-                return ServerSetValues.hiddenFrom(source.get());
+                connection = source.get();
             } catch (RuntimeException e) {
                 throw new IOException(e.getMessage(), e);
             }
+            if (!refreshed) {
+                try {
+                    CatalogStatistics.refresh(connection);
+                    refreshed = true;
+                } catch (java.sql.SQLException e) {
+                    try {
+                        connection.close();
+                    } catch (java.sql.SQLException closing) {
+                        e.addSuppressed(closing);
+                    }
+                    throw new IOException("cannot refresh the catalog statistics: " + e.getMessage(), e);
+                }
+            }
+            return ServerSetValues.hiddenFrom(connection);
         }
 
         @Override

@@ -38,12 +38,17 @@ final class ObjectsPlanner {
     private final HazardDetector hazards;
     private final TableFactsReader facts = new TableFactsReader();
     private final Consumer<String> notes;
+    private final boolean cache;
 
-    /** @param notes told what the user should know of, such as a killed run's scratch database dropped */
-    ObjectsPlanner(SchemaDiffer differ, HazardDetector hazards, Consumer<String> notes) {
+    /**
+     * @param notes told what the user should know of, such as a killed run's scratch database dropped
+     * @param cache whether the shadow of the files' desired state is kept on the server and reused ({@link DesiredStateCache})
+     */
+    ObjectsPlanner(SchemaDiffer differ, HazardDetector hazards, Consumer<String> notes, boolean cache) {
         this.differ = differ;
         this.hazards = hazards;
         this.notes = notes;
+        this.cache = cache;
     }
 
     Optional<PlannedChange> plan(String host, String container, Database db, Path baseDir, PostgresSessions sessions,
@@ -112,9 +117,11 @@ final class ObjectsPlanner {
     private List<String> compare(PostgresSessions sessions, String container, Database db, DesiredSql sql,
             List<Migrations.Migration> pending) {
         Shadows shadows = new Shadows(sessions, container, differ, notes);
-        String base = ScratchNames.of(shortHash(container + "/" + db.name()), java.time.Instant.now());
+        String hash = shortHash(container + "/" + db.name());
+        String base = ScratchNames.of(hash, java.time.Instant.now());
         Supplier<Connection> live = () -> sessions.connect(container, db.name());
-        try (Shadows.Shadow desired = shadows.fromFiles(base, db, db.owner(), sql)) {
+        try (Shadows.Shadow desired = cache ? shadows.desired(base, DesiredStateCache.name(hash), db, db.owner(), sql)
+                : shadows.fromFiles(base, db, db.owner(), sql)) {
             Set<String> schemas = new TreeSet<>(shadows.schemas(desired));
             schemas.addAll(db.schemas().keySet());
             if (pending.isEmpty()) {

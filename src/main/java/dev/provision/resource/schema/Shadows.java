@@ -46,33 +46,180 @@ final class Shadows {
         this.notes = notes;
     }
 
-    /** A scratch database; closing drops it, whatever state it is in. */
+    /**
+     * A scratch database; closing drops it, whatever state it is in. A shadow of the desired state
+     * instead becomes the cached one when it was built completely ({@link DesiredStateCache}), and the
+     * cached one itself is only let go: a run holds a connection to it while it reads it, so no other
+     * run drops or replaces it meanwhile.
+     */
     final class Shadow implements AutoCloseable {
         private final String name;
+        private final Connection guard;
+        private String cacheAs;
+        private String comment;
 
         private Shadow(String name) {
+            this(name, null);
+        }
+
+        private Shadow(String name, Connection guard) {
             this.name = name;
+            this.guard = guard;
         }
 
         Supplier<Connection> connector() {
             return () -> sessions.connect(container, name);
         }
 
+        /** Whether this is the cached shadow, used as it is. */
+        boolean cached() {
+            return guard != null;
+        }
+
         @Override
         public void close() {
+            if (guard != null) {
+                try {
+                    guard.close();
+                } catch (java.sql.SQLException e) {
+                    // the server ends the session anyway
+                }
+                return;
+            }
+            if (cacheAs != null && keep()) {
+                return;
+            }
             admin().executeAlone("DROP DATABASE IF EXISTS " + Sql.ident(name) + " WITH (FORCE)");
+        }
+
+        /** Makes this shadow the cached one, replacing an older one no run reads; false if it cannot. */
+        private boolean keep() {
+            PostgresSession admin = admin();
+            try {
+                admin.executeAlone("COMMENT ON DATABASE " + Sql.ident(name) + " IS " + Sql.literal(comment));
+                admin.executeAlone("DROP DATABASE IF EXISTS " + Sql.ident(cacheAs)); // not FORCE: another run may read it
+                admin.executeAlone("ALTER DATABASE " + Sql.ident(name) + " RENAME TO " + Sql.ident(cacheAs));
+                return true;
+            } catch (SqlFailed e) {
+                return false; // in use by another run, or another run kept its own first: this one is dropped
+            }
         }
     }
 
     /** A shadow built by running the SQL files as {@code owner} (the admin role when null). */
     Shadow fromFiles(String name, Database db, String owner, DesiredSql sql) {
         Shadow shadow = create(name, db, owner);
+        try {
+            run(shadow, owner, sql, 0);
+        } catch (RuntimeException e) {
+            shadow.close();
+            throw e;
+        }
+        return shadow;
+    }
+
+    /**
+     * The shadow of the SQL files' desired state, through the cache {@code cache}: the cached shadow
+     * itself when it ran exactly these statements in the same context; else a copy of it that runs
+     * only the statements after the part it shares with them; else one built from the files. What
+     * is built becomes the cached shadow when closed.
+     */
+    Shadow desired(String name, String cache, Database db, String owner, DesiredSql sql) {
+        PostgresSession admin = admin();
+        claim(admin);
+        String context = context(admin, db, owner);
+        List<SqlParser.Statement> statements = sql.files().stream().flatMap(f -> f.statements().stream()).toList();
+        List<String> chain = DesiredStateCache.chain(statements);
+        Optional<DesiredStateCache.Entry> cached = cached(admin, cache).filter(entry -> entry.context().equals(context));
+        if (cached.isPresent() && cached.get().chain().equals(chain)) {
+            Optional<Shadow> hit = reuse(admin, cache, cached.get());
+            if (hit.isPresent()) {
+                return hit.get();
+            }
+        }
+        int reused = cached.map(entry -> DesiredStateCache.reusable(statements, chain, entry.chain())).orElse(0);
+        Shadow shadow = reused > 0 ? copy(name, cache, owner).orElse(null) : null;
+        if (shadow == null) {
+            reused = 0;
+            shadow = create(name, db, owner);
+        }
+        try {
+            run(shadow, owner, sql, reused);
+        } catch (RuntimeException e) {
+            shadow.close();
+            throw e;
+        }
+        shadow.cacheAs = cache;
+        shadow.comment = new DesiredStateCache.Entry(context, chain).comment();
+        return shadow;
+    }
+
+    /** The cached shadow, held by a connection, if it still records {@code entry} once held. */
+    private Optional<Shadow> reuse(PostgresSession admin, String cache, DesiredStateCache.Entry entry) {
+        Connection guard;
+        try {
+            guard = sessions.connect(container, cache);
+        } catch (RuntimeException e) {
+            return Optional.empty(); // dropped or replaced by another run since it was read
+        }
+        if (cached(admin, cache).equals(Optional.of(entry))) {
+            return Optional.of(new Shadow(cache, guard));
+        }
+        try {
+            guard.close();
+        } catch (java.sql.SQLException e) {
+            // the server ends the session anyway
+        }
+        return Optional.empty();
+    }
+
+    /** A scratch copy of the cached shadow, or empty when the server cannot copy it now (another run reads it). */
+    private Optional<Shadow> copy(String name, String cache, String owner) {
+        PostgresSession admin = admin();
+        admin.executeAlone("DROP DATABASE IF EXISTS " + Sql.ident(name) + " WITH (FORCE)");
+        try {
+            admin.executeAlone("CREATE DATABASE " + Sql.ident(name) + " TEMPLATE " + Sql.ident(cache)
+                    + (owner == null ? "" : " OWNER " + Sql.ident(owner)));
+            return Optional.of(new Shadow(name));
+        } catch (SqlFailed e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<DesiredStateCache.Entry> cached(PostgresSession admin, String cache) {
+        List<Map<String, Object>> rows = admin.query("SELECT shobj_description(oid, 'pg_database') AS comment"
+                + " FROM pg_database WHERE datname = ?", cache);
+        return rows.isEmpty() ? Optional.empty() : DesiredStateCache.Entry.parse((String) rows.get(0).get("comment"));
+    }
+
+    /** What a shadow of {@code db} depends on besides its statements. */
+    private static String context(PostgresSession admin, Database db, String owner) {
+        List<Map<String, Object>> live = admin.query("SELECT current_setting('server_version_num') AS version,"
+                + " pg_encoding_to_char(encoding) AS encoding, datcollate, datctype FROM pg_database WHERE datname = ?", db.name());
+        Map<String, Object> row = live.isEmpty() ? Map.of() : live.get(0);
+        return DesiredStateCache.context(String.valueOf(row.get("version")), String.valueOf(row.get("encoding")),
+                String.valueOf(row.get("datcollate")), String.valueOf(row.get("datctype")), owner,
+                db.schemas().values().stream().map(s -> s.name() + ":" + s.owner()).sorted().toList(),
+                db.extensions().values().stream().map(e -> e.name() + ":" + e.schema() + ":" + e.version()).sorted().toList());
+    }
+
+    /**
+     * Runs the files' statements from the {@code from}-th on in {@code shadow}, as {@code owner}; the
+     * settings among the ones before are run again first.
+     */
+    private void run(Shadow shadow, String owner, DesiredSql sql, int from) {
         try (PostgresSession session = open(shadow)) {
+            // a scratch database outlives no crash: its commits need not wait for the disk
+            session.executeAlone("SET synchronous_commit TO off");
             if (owner != null) {
                 session.executeAlone("SET ROLE " + Sql.ident(owner));
             }
+            int index = 0;
             for (DesiredSql.Source file : sql.files()) {
                 for (SqlParser.Statement statement : file.statements()) {
+                    if (index++ < from && !DesiredStateCache.setting(statement.text())) {
+                        continue;
+                    }
                     try {
                         session.executeAlone(statement.text());
                     } catch (SqlFailed e) {
@@ -83,11 +230,10 @@ final class Shadows {
                     }
                 }
             }
-        } catch (RuntimeException e) {
-            shadow.close();
-            throw e;
+            // the comparison reads the catalogs next: plans over template-sized statistics go quadratic
+            session.executeAlone("RESET ROLE");
+            session.executeAlone("ANALYZE " + String.join(", ", CatalogStatistics.CATALOGS.stream().map(c -> "pg_catalog." + c).toList()));
         }
-        return shadow;
     }
 
     /**

@@ -36,8 +36,13 @@ final class SchemaFixture implements AutoCloseable {
     private final SchemaDriver driver;
 
     SchemaFixture(PostgresServer server, double largeTableRows) {
+        this(server, largeTableRows, true);
+    }
+
+    /** @param cache whether plans keep and reuse the shadow of the desired state ({@link DesiredStateCache}) */
+    SchemaFixture(PostgresServer server, double largeTableRows, boolean cache) {
         this.sessions = new Sessions(server);
-        this.driver = new SchemaDriver(new CodekeeperDiffer(), largeTableRows);
+        this.driver = new SchemaDriver(new CodekeeperDiffer(), largeTableRows, note -> {}, cache);
         PostgresSession admin = sessions.open(CONTAINER.name(), null);
         if (admin.query("SELECT 1 FROM pg_roles WHERE rolname = ?", EVENT_STORE.owner()).isEmpty()) {
             admin.executeAlone("CREATE ROLE " + Sql.ident(EVENT_STORE.owner()));
@@ -179,8 +184,10 @@ final class SchemaFixture implements AutoCloseable {
         return sessions.open(CONTAINER.name(), db.name()).query(sql, params);
     }
 
+    /** Scratch databases left on the server, the cached shadow of the desired state aside (kept on purpose). */
     long shadowsLeft() {
-        return sessions.open(CONTAINER.name(), null).query("SELECT datname FROM pg_database WHERE datname LIKE 'provision\\_shadow%'")
+        return sessions.open(CONTAINER.name(), null).query("SELECT datname FROM pg_database WHERE datname LIKE 'provision\\_shadow%'"
+                + " AND datname NOT LIKE '%\\_cache'")
                 .size();
     }
 
