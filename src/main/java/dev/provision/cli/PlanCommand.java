@@ -62,7 +62,7 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         Output output = Output.of(spec, options, json);
         JsonOutput document = new JsonOutput(json, "plan", options, Mode.APPLY, targets.targets, output.stdout());
-        try (Session session = Session.open(options, spec)) {
+        try (Session session = Session.open(options, spec, document::note)) {
             Plan plan = session.planTargets(targets.targets, Mode.APPLY);
             output.planPrinter(showCommands).print(plan);
             document.plan(plan);

@@ -27,7 +27,7 @@ import java.util.List;
  */
 public final class PlanJson {
     /** The version of the JSON format; the major number changes when a consumer could break. */
-    public static final String FORMAT_VERSION = "1.2";
+    public static final String FORMAT_VERSION = "1.3";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 

@@ -36,7 +36,7 @@ public final class SchemaDriver implements ResourceDriver {
     }
 
     /** @param notes told what the user should know of, such as a killed run's scratch database dropped */
-    public SchemaDriver(SchemaDiffer differ, double largeTableRows, java.util.function.Consumer<String> notes) {
+    public SchemaDriver(SchemaDiffer differ, double largeTableRows, java.util.function.Consumer<dev.provision.plan.Note> notes) {
         this.planner = new ObjectsPlanner(differ, new HazardDetector(largeTableRows), notes);
     }
 
