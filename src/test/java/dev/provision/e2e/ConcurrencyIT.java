@@ -357,6 +357,8 @@ class ConcurrencyIT {
             Cli.Run run = timed.run();
             if (timed.command().startsWith("apply ")) {
                 assertThat(run.exitCode()).as("each apply succeeds:\n%s\n%s", timed.command(), run).isZero();
+                assertThat(run.out() + run.err()).as("applies of different containers run side by side, none waits for"
+                        + " another's lock:\n%s\n%s", timed.command(), run).doesNotContain("Waiting for the lock");
             } else {
                 assertThat(run.exitCode()).as("each plan succeeds (changes or none):\n%s\n%s", timed.command(), run).isIn(0, 2);
             }
