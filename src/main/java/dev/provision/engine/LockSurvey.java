@@ -69,7 +69,7 @@ public final class LockSurvey implements ResourceDriver {
         String command = unlockCommand.apply(scope);
         String message = lock.stale()
                 ? scope.describe() + " is locked by a run that no longer exists (" + lock.describeHolder()
-                        + "): a stale lock. The next apply or destroy from this machine releases it; to release it now: "
+                        + "): a stale lock. The next apply or destroy from this machine that changes it releases it; to release it now: "
                         + command
                 : scope.describe() + " is locked by another run (" + lock.describeHolder() + "), which is"
                         + (scope.hostWide() ? " changing host-wide state" : " changing it")
