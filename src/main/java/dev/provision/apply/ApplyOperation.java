@@ -10,6 +10,7 @@ import dev.provision.inventory.Inventory;
 import dev.provision.plan.Action;
 import dev.provision.plan.Hazard;
 import dev.provision.plan.Mode;
+import dev.provision.plan.Note;
 import dev.provision.plan.Plan;
 import dev.provision.plan.PlannedChange;
 import dev.provision.plan.PlanningFailed;
@@ -38,7 +39,7 @@ public final class ApplyOperation {
     private final Connections connections;
     private final String owner;
     private final Function<LockScope, String> unlockCommand;
-    private final Consumer<String> notes;
+    private final Consumer<Note> notes;
     private final PlanDifferences differences;
 
     /**
@@ -48,7 +49,7 @@ public final class ApplyOperation {
      * @param differences how a plan made again under the locks differs from the one shown
      */
     public ApplyOperation(Engine engine, Inventory inventory, Connections connections, String owner,
-            Function<LockScope, String> unlockCommand, Consumer<String> notes, PlanDifferences differences) {
+            Function<LockScope, String> unlockCommand, Consumer<Note> notes, PlanDifferences differences) {
         this.engine = engine;
         this.inventory = inventory;
         this.connections = connections;

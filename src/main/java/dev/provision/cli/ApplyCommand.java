@@ -94,7 +94,7 @@ final class ApplyCommand implements Callable<Integer> {
         List<String> targetList = saved == null ? targets.targets : saved.targets();
         JsonOutput document = new JsonOutput(change.json, "apply", options, Mode.APPLY, targetList, output.stdout());
         ApplyRecord record = new ApplyRecord();
-        try (Session session = Session.open(options, spec)) {
+        try (Session session = Session.open(options, spec, document::note)) {
             Targets scope = new Targets(targetList.stream().map(ResourceAddress::new).toList());
             if (saved != null) {
                 refuseForeignPlan(saved, session.inventoryDigest());

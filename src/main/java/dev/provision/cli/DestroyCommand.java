@@ -49,7 +49,7 @@ final class DestroyCommand implements Callable<Integer> {
         Output output = Output.of(spec, options, change.json);
         JsonOutput document = new JsonOutput(change.json, "destroy", options, Mode.DESTROY, targets.targets, output.stdout());
         ApplyRecord record = new ApplyRecord();
-        try (Session session = Session.open(options, spec)) {
+        try (Session session = Session.open(options, spec, document::note)) {
             Plan plan = session.planTargets(targets.targets, Mode.DESTROY);
             output.planPrinter(false).print(plan);
             document.plan(plan);

@@ -7,6 +7,7 @@ import dev.provision.json.ApplyRecord;
 import dev.provision.json.InventoryDigest;
 import dev.provision.json.JsonDocument;
 import dev.provision.json.PlanFileInvalid;
+import dev.provision.plan.Note;
 import dev.provision.plan.Plan;
 import java.io.PrintWriter;
 import java.util.List;
@@ -29,6 +30,13 @@ final class JsonOutput {
     void plan(Plan plan) {
         if (document != null) {
             document.plan(plan, false);
+        }
+    }
+
+    /** Lists {@code note}, as printed, in the document's notes. */
+    void note(Note note) {
+        if (document != null) {
+            document.note(note);
         }
     }
 

@@ -74,7 +74,7 @@ final class PlanCommand implements Callable<Integer> {
         boolean markdown = format == PlanFormat.MARKDOWN;
         Output output = Output.of(spec, options, json || markdown);
         JsonOutput document = new JsonOutput(json, "plan", options, Mode.APPLY, targets.targets, output.stdout());
-        try (Session session = Session.open(options, spec)) {
+        try (Session session = Session.open(options, spec, document::note)) {
             Plan plan = session.planTargets(targets.targets, Mode.APPLY);
             if (markdown) {
                 new MarkdownPlanPrinter(output.stdout(), showCommands).print(plan, options.inventory.toString());

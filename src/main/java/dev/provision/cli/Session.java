@@ -16,10 +16,12 @@ import dev.provision.apply.lock.HeldLock;
 import dev.provision.apply.lock.LockScope;
 import dev.provision.json.PlanComparison;
 import dev.provision.transport.ShellQuoter;
+import dev.provision.plan.Note;
 import dev.provision.plan.Plan;
 import dev.provision.plan.ResourceAddress;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -34,11 +36,13 @@ final class Session implements AutoCloseable {
     private final Engine engine;
     private final CommandLog log;
     private final Set<String> printedNotes = new java.util.HashSet<>();
+    private final Consumer<Note> noteSink;
     /** What this run's locks say of it. */
     private final String owner = HeldLock.newOwner();
 
-    private Session(CommonOptions options, CommandSpec spec, Inventory inventory) {
+    private Session(CommonOptions options, CommandSpec spec, Inventory inventory, Consumer<Note> noteSink) {
         this.options = options;
+        this.noteSink = noteSink;
         this.spec = spec;
         this.inventory = inventory;
         this.log = CommandLog.open(options, spec.commandLine().getErr(), spec.name());
@@ -47,15 +51,19 @@ final class Session implements AutoCloseable {
         this.engine = Wiring.engine(backends, inventory.baseDir(), owner, this::note, this::unlockCommand);
     }
 
-    /** Prints a note for the user on standard error (never among --json's output), once per text. */
-    private void note(String text) {
+    /**
+     * Prints a note for the user on standard error (never among --json's output), once per text, and
+     * hands it to the command's note sink (the --json document's notes).
+     */
+    private void note(Note note) {
         synchronized (printedNotes) {
-            if (!printedNotes.add(text)) {
+            if (!printedNotes.add(note.message())) {
                 return;
             }
         }
-        spec.commandLine().getErr().println("note: " + text);
+        spec.commandLine().getErr().println("note: " + note.message());
         spec.commandLine().getErr().flush();
+        noteSink.accept(note);
     }
 
     /** The exact command that releases {@code scope}'s lock by force, with this run's inventory. */
@@ -65,12 +73,17 @@ final class Session implements AutoCloseable {
 
     /** Loads and validates the inventory; on any error prints every problem and stops with exit 3. */
     static Session open(CommonOptions options, CommandSpec spec) {
+        return open(options, spec, note -> { });
+    }
+
+    /** As {@link #open(CommonOptions, CommandSpec)}; every note printed is also told to {@code notes}. */
+    static Session open(CommonOptions options, CommandSpec spec, Consumer<Note> notes) {
         Loaded loaded = InventoryFiles.load(options.inventory);
         new DiagnosticPrinter(spec.commandLine().getErr(), options.ansi(spec.commandLine().getErr())).print(loaded.diagnostics());
         if (!loaded.isValid()) {
             throw new InvalidInventory(loaded.diagnostics().sorted());
         }
-        return new Session(options, spec, loaded.inventory());
+        return new Session(options, spec, loaded.inventory(), notes);
     }
 
     Inventory inventory() {

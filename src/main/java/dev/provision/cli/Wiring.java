@@ -15,6 +15,7 @@ import dev.provision.resource.schema.SchemaObjects;
 import dev.provision.secret.SecretResolver;
 import dev.provision.connect.TransportFactory;
 import dev.provision.inventory.Host;
+import dev.provision.plan.Note;
 import dev.provision.transport.LoggedTransport;
 import dev.provision.transport.local.LocalTransport;
 import java.io.PrintWriter;
@@ -33,7 +34,7 @@ final class Wiring {
      * @param notes told what the user should know of while planning (other runs' locks, leftovers removed)
      * @param unlockCommand the exact command that releases a lock by force
      */
-    static Engine engine(List<ContainerBackend> backends, Path baseDir, String owner, Consumer<String> notes,
+    static Engine engine(List<ContainerBackend> backends, Path baseDir, String owner, Consumer<Note> notes,
             Function<LockScope, String> unlockCommand) {
         // -Dprovision.readAhead=false (JAVA_TOOL_OPTIONS) makes every read through admin sessions, for diagnosis
         DatabaseDriver databases = new DatabaseDriver(new SecretResolver(), new SchemaObjects(baseDir, notes),

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.provision.diag.Diagnostic;
 import dev.provision.plan.Mode;
+import dev.provision.plan.Note;
 import dev.provision.plan.Plan;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +23,7 @@ public final class JsonDocument {
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final ObjectNode root = JsonNodeFactory.instance.objectNode();
+    private final ArrayNode notes = JsonNodeFactory.instance.arrayNode();
     private ApplyRecord record;
 
     /**
@@ -35,6 +37,7 @@ public final class JsonDocument {
         ArrayNode list = root.putArray("targets");
         targets.forEach(list::add);
         root.putNull("plan");
+        root.set("notes", notes);
         root.putNull("error");
     }
 
@@ -77,6 +80,18 @@ public final class JsonDocument {
         return this;
     }
 
+    /** Adds {@code note} to the notes, in the order they were printed; the document may be written from several threads. */
+    public synchronized JsonDocument note(Note note) {
+        ObjectNode entry = notes.addObject();
+        entry.put("kind", note.kind().id());
+        entry.put("message", note.message());
+        entry.put("host", note.host());
+        entry.put("address", note.address());
+        entry.put("holder", note.holder());
+        entry.put("command", note.command());
+        return this;
+    }
+
     /** One of: no_changes, changes (plan), applied, cancelled, refused, valid (validate), invalid, failed. */
     public JsonDocument outcome(String outcome) {
         root.put("outcome", outcome);
@@ -92,7 +107,7 @@ public final class JsonDocument {
         return this;
     }
 
-    public String toJson() {
+    public synchronized String toJson() {
         try {
             if (record != null) {
                 root.set("apply", record.toJson());

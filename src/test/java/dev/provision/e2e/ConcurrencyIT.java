@@ -2,6 +2,8 @@ package dev.provision.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.provision.json.PlanSchema;
 import dev.provision.testbed.LxcHost;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +33,9 @@ import org.testcontainers.junit.jupiter.Testcontainers;
  * Many runs on one real LXC host at once, each a separate provision process: plans of one schema change
  * never break one another (their scratch databases are their own, a killed run's are dropped), a
  * container another run holds is refused at once (naming the holder and the exact force-unlock command)
- * or waited for with --lock-timeout, plan reports a stale lock without taking it, and four applies of
+ * or waited for with --lock-timeout, plan reports a stale lock without taking it, a plan made while an
+ * apply changes a container says it may be stale (text and JSON) and shows the state before that apply's
+ * change, and four applies of
  * four containers with four plans, all started within one second, all succeed and leave nothing behind.
  */
 @Testcontainers
@@ -156,20 +160,26 @@ class ConcurrencyIT {
         psql("c1", "CREATE DATABASE " + leftover);
         sql("c1", TABLE + "CREATE INDEX events_body ON public.events (body);\n");
         try {
-            List<Timed> plans = together(List.of(
-                    args(inventory, "plan", "--detailed-exitcode", "--show-commands", "--target", "containers.c1"),
-                    args(inventory, "plan", "--detailed-exitcode", "--show-commands", "--target", "containers.c1"),
-                    args(inventory, "plan", "--detailed-exitcode", "--show-commands", "--target", "containers.c1"),
-                    args(inventory, "plan", "--detailed-exitcode", "--show-commands", "--target", "containers.c1")));
+            String[] plan = args(inventory, "plan", "--detailed-exitcode", "--show-commands", "--target", "containers.c1", "--json");
+            List<Timed> plans = together(List.of(plan, plan, plan, plan));
 
             StringBuilder notes = new StringBuilder();
-            for (Timed plan : plans) {
-                assertThat(plan.run().exitCode()).as("each plan succeeds and finds the change:\n%s", plan.run()).isEqualTo(2);
-                assertThat(plan.run().out()).as("%s", plan.run()).contains("CREATE INDEX events_body");
-                notes.append(plan.run().err());
+            List<JsonNode> jsonNotes = new ArrayList<>();
+            for (Timed timed : plans) {
+                Cli.Run run = timed.run();
+                assertThat(run.exitCode()).as("each plan succeeds and finds the change:\n%s", run).isEqualTo(2);
+                assertThat(run.err()).as("%s", run).contains("CREATE INDEX events_body");
+                assertThat(PlanSchema.problems(run.out())).as("the --json document conforms:\n%s", run.out()).isEmpty();
+                notes.append(run.err());
+                PlanSchema.parse(run.out()).path("notes").forEach(jsonNotes::add);
             }
             assertThat(notes).as("the killed run's scratch database is dropped, and a plan says so")
                     .contains("dropped scratch database " + leftover + ", left by a run that no longer exists");
+            assertThat(jsonNotes).as("... in its --json document too").anySatisfy(note -> {
+                assertThat(note.path("kind").asText()).isEqualTo("scratch-database-dropped");
+                assertThat(note.path("address").asText()).isEqualTo("containers.c1.postgres");
+                assertThat(note.path("message").asText()).contains(leftover);
+            });
             assertThat(scratchDatabases("c1")).as("no scratch database is left, the killed run's included").isEmpty();
         } finally {
             sql("c1", TABLE);
@@ -185,13 +195,26 @@ class ConcurrencyIT {
         String stale = "provision pid " + gone.pid() + " on " + InetAddress.getLocalHost().getHostName() + " since 2026-11-27T10:00:00Z";
         plant("container.c2", stale);
 
-        Cli.Run plan = new Cli(inventory).run("plan");
+        Cli.Run plan = new Cli(inventory).run("plan", "--json");
         assertThat(plan.exitCode()).as("%s", plan).isZero();
         assertThat(plan.err()).as("plan reports the stale lock and the exact command that releases it:\n%s", plan)
                 .contains("container c2 on host bed is locked by a run that no longer exists (provision pid " + gone.pid(),
                         "provision force-unlock -i " + inventory + " containers.c2");
+        JsonNode staleNote = PlanSchema.parse(plan.out()).path("notes").path(0);
+        assertThat(staleNote.path("kind").asText()).as("the --json document has it:\n%s", plan.out()).isEqualTo("stale-lock");
+        assertThat(staleNote.path("holder").asText()).isEqualTo(stale);
+        assertThat(staleNote.path("command").asText()).isEqualTo("provision force-unlock -i " + inventory + " containers.c2");
         assertThat(HOST.execResult("cat", "/var/lib/provision/locks/container.c2/owner")).as("plan did not take or release it")
                 .contains(stale);
+
+        HOST.exec("lxc-stop", "-n", "c2");
+        Cli.Run releasing = new Cli(inventory).run("apply", "--auto-approve", "--json", "--target", "containers.c2");
+        assertThat(releasing.exitCode()).as("%s", releasing).isZero();
+        List<String> kinds = new ArrayList<>();
+        PlanSchema.parse(releasing.out()).path("notes").forEach(note -> kinds.add(note.path("kind").asText()));
+        assertThat(kinds).as("apply notes the stale lock, then releases it and says so, in --json too:\n%s", releasing)
+                .containsExactly("stale-lock", "stale-lock-released");
+        assertThat(releasing.err()).contains("released the lock on container c2 on host bed left by a run that was killed");
 
         plant("container.c2", "provision pid 4242 on elsewhere since 2026-11-27T10:00:00Z");
         HOST.exec("lxc-stop", "-n", "c2");
@@ -238,6 +261,78 @@ class ConcurrencyIT {
 
     @Test
     @Order(5)
+    void aPlanMadeWhileAnApplyChangesTheContainerSaysItMayBeStaleAndShowsTheStateBeforeTheApply() throws Exception {
+        Path inventory = inventory("reader");
+        String[] hold = {"lxc-attach", "-n", "c4", "--", "env", "PGAPPNAME=test-holds-pg_authid", "runuser", "-u", "postgres",
+                "--", "psql", "-X", "-c", "BEGIN; LOCK TABLE pg_authid IN EXCLUSIVE MODE; SELECT pg_sleep(900)"};
+        // the test's session holds pg_authid so that no role can be created, while every read of it goes on
+        CompletableFuture<String> holder = CompletableFuture.supplyAsync(() -> HOST.execResult(hold), RUNNERS);
+        CompletableFuture<Cli.Run> apply = null;
+        try {
+            await("the test's session holds pg_authid", () -> {
+                assertThat(holder).as("the holding session is still open: %s", holder.getNow("")).isNotDone();
+                return psql("c4", "select count(*) from pg_locks l join pg_stat_activity a using (pid)"
+                        + " where a.application_name = 'test-holds-pg_authid' and l.relation = 'pg_authid'::regclass"
+                        + " and l.granted").equals("1");
+            });
+            apply = CompletableFuture.supplyAsync(() -> Jar.run(Map.of(),
+                    args(inventory, "apply", "--auto-approve", "--target", "containers.c4")), RUNNERS);
+            CompletableFuture<Cli.Run> running = apply;
+            await("apply holds c4's lock and waits at its CREATE ROLE", () -> {
+                assertThat(running).as("apply is still running").isNotDone();
+                return HOST.execResult("sh", "-c", "cat /var/lib/provision/locks/container.c4/owner 2>/dev/null").startsWith("provision pid ")
+                        && psql("c4", "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                                + " and query like '%CREATE ROLE %reader%'").equals("1");
+            });
+            String owner = HOST.exec("cat", "/var/lib/provision/locks/container.c4/owner").strip();
+
+            Cli.Run plan = Jar.run(Map.of(), args(inventory, "plan", "--detailed-exitcode", "--json", "--target", "containers.c4"));
+
+            assertThat(plan.exitCode()).as("the plan succeeds while the apply runs, and finds the role still to create:\n%s", plan)
+                    .isEqualTo(2);
+            String unlock = "provision force-unlock -i " + inventory + " containers.c4";
+            assertThat(plan.err()).as("it says it read what another run is changing, naming the run, and may be stale:\n%s", plan)
+                    .contains("note: container c4 on host bed is locked by another run (" + owner,
+                            "what this plan read may be out of date once that run ends; plan again then");
+            assertThat(PlanSchema.problems(plan.out())).as("the --json document conforms:\n%s", plan.out()).isEmpty();
+            JsonNode document = PlanSchema.parse(plan.out());
+            JsonNode notes = document.path("notes");
+            assertThat(notes).as("the note is in the JSON document too:\n%s", plan.out()).hasSize(1);
+            assertThat(notes.path(0).path("kind").asText()).isEqualTo("locked-by-another-run");
+            assertThat(notes.path(0).path("host").asText()).isEqualTo("bed");
+            assertThat(notes.path(0).path("address").asText()).isEqualTo("containers.c4");
+            assertThat(notes.path(0).path("holder").asText()).as("the holder, as the lock names it").isEqualTo(owner);
+            assertThat(notes.path(0).path("command").asText()).as("the exact force-unlock command").isEqualTo(unlock);
+            List<String> changes = new ArrayList<>();
+            document.at("/plan/changes").forEach(c -> changes.add(c.path("action").asText() + " " + c.path("address").asText()));
+            assertThat(changes).as("a consistent state: the one change the apply has not made yet, and nothing half-made")
+                    .containsExactly("create containers.c4.postgres.roles.reader");
+            assertThat(HOST.exec("cat", "/var/lib/provision/locks/container.c4/owner").strip())
+                    .as("plan neither took nor released the apply's lock").isEqualTo(owner);
+            assertThat(apply).as("the apply still waits").isNotDone();
+        } finally {
+            psql("c4", "select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'test-holds-pg_authid'");
+            holder.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+        }
+        Cli.Run applied = apply.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+        assertThat(applied.exitCode()).as("the apply goes on once pg_authid is free:\n%s", applied).isZero();
+        assertThat(psql("c4", "select count(*) from pg_roles where rolname = 'reader'")).as("it created the role").isEqualTo("1");
+        Cli.Run after = Jar.run(Map.of(), args(inventory, "plan", "--detailed-exitcode", "--json", "--target", "containers.c4"));
+        assertThat(after.exitCode()).as("%s", after).isZero();
+        assertThat(PlanSchema.parse(after.out()).path("notes")).as("no lock is held now, so no note:\n%s", after).isEmpty();
+    }
+
+    /** Waits, up to {@link #BOUND}, until {@code condition} holds; a condition, never a guessed delay. */
+    private static void await(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        Instant deadline = Instant.now().plus(BOUND);
+        while (!condition.call()) {
+            assertThat(Instant.now()).as("%s, within %s", what, BOUND).isBefore(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    @Test
+    @Order(6)
     void fourAppliesOfFourContainersAndFourPlansAllStartedTogetherAllSucceedAndLeaveNothingBehind() throws Exception {
         // the same eight runs one after another, for comparison: each container gets an index and a role
         NAMES.forEach(name -> sql(name, TABLE + "CREATE INDEX events_body ON public.events (body);\n"));
@@ -264,6 +359,8 @@ class ConcurrencyIT {
             Cli.Run run = timed.run();
             if (timed.command().startsWith("apply ")) {
                 assertThat(run.exitCode()).as("each apply succeeds:\n%s\n%s", timed.command(), run).isZero();
+                assertThat(run.out() + run.err()).as("applies of different containers run side by side, none waits for"
+                        + " another's lock:\n%s\n%s", timed.command(), run).doesNotContain("Waiting for the lock");
             } else {
                 assertThat(run.exitCode()).as("each plan succeeds (changes or none):\n%s\n%s", timed.command(), run).isIn(0, 2);
             }

@@ -107,6 +107,8 @@ class SecretsIT {
         Cli cli = new Cli(inventory());
         psql("vault", "ALTER ROLE provision_admin SET log_statement = 'all'");
         psql("vault", "ALTER ROLE provision_admin IN DATABASE postgres SET log_min_duration_statement = 0");
+        // a server that declares no role and no database is checked too
+        psql("stalled", "ALTER ROLE provision_admin SET log_statement = 'all'");
         String password = "second-App-Secret-2";
         newAppPassword(password);
 
@@ -116,13 +118,16 @@ class SecretsIT {
         assertThat(plan.out()).as("the admin role's settings are drift, shown with the password change:\n%s", plan)
                 .contains("containers.vault.postgres.roles.provision_admin")
                 .contains("setting log_statement").contains("setting log_min_duration_statement in database postgres")
-                .contains("containers.vault.postgres.roles.app_rw");
+                .contains("containers.vault.postgres.roles.app_rw")
+                .contains("containers.stalled.postgres.roles.provision_admin");
 
         Cli.Run apply = cli.run("apply", "--auto-approve");
 
         assertThat(apply.exitCode()).as("%s", apply).isZero();
         assertThat(psql("vault", "SELECT count(*) FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole"
                 + " WHERE r.rolname = 'provision_admin'")).as("apply removed the admin role's settings").isEqualTo("0");
+        assertThat(psql("stalled", "SELECT count(*) FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole"
+                + " WHERE r.rolname = 'provision_admin'")).as("... on the server without roles or databases too").isEqualTo("0");
         cli.assertConverged();
         String log = HOST.exec("lxc-attach", "-n", "vault", "--", "cat", "/var/log/postgresql/postgresql-15-main.log");
         assertThat(log).as("the admin sessions logged their statements (the setting was in force)")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.provision.plan.Mode;
+import dev.provision.plan.Note;
 import dev.provision.plan.Plan;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,6 +54,59 @@ class PlanJsonTest {
         assertThat(PlanJson.fromJson(node.path("plan")).foreign()).as("a plan file keeps them").isEqualTo(plan.foreign());
         assertThat(PlanSchema.problems(json.replace("\"kind\" : \"role\"", "\"kind\" : \"trigger\"")))
                 .as("an unknown kind").isNotEmpty();
+    }
+
+    @Test
+    void notesOfEveryKindAreListedWithTheirFieldsAndConformToTheSchema() {
+        JsonDocument document = document("plan").plan(PLAN, false).outcome("changes");
+        String holder = "provision pid 4242 on ci-3 since 2026-11-27T10:00:00Z";
+        String unlock = "provision force-unlock -i inventory.yaml containers.app";
+        document.note(new Note(Note.Kind.LOCKED_BY_ANOTHER_RUN, "container app on host bed is locked by another run", "bed",
+                "containers.app", holder, unlock));
+        document.note(new Note(Note.Kind.STALE_LOCK, "host bed (host-wide changes) is locked by a run that no longer exists",
+                "bed", "hosts.bed", holder, "provision force-unlock -i inventory.yaml hosts.bed"));
+        document.note(new Note(Note.Kind.STALE_LOCK_RELEASED, "released the lock on container app on host bed", "bed",
+                "containers.app", holder, null));
+        document.note(new Note(Note.Kind.SCRATCH_DATABASE_DROPPED, "container app: dropped scratch database provision_shadow_x",
+                null, "containers.app.postgres", null, null));
+
+        String json = document.toJson();
+
+        assertThat(PlanSchema.problems(json)).as("problems of\n%s", json).isEmpty();
+        JsonNode notes = PlanSchema.parse(json).path("notes");
+        assertThat(notes).as("every note, in the order printed").hasSize(4);
+        assertThat(notes.path(0).path("kind").asText()).isEqualTo("locked-by-another-run");
+        assertThat(notes.path(0).path("holder").asText()).as("the holder, as its lock names it").isEqualTo(holder);
+        assertThat(notes.path(0).path("command").asText()).as("the exact command, -i included").isEqualTo(unlock);
+        assertThat(notes.path(1).path("address").asText()).as("a host-wide lock is the host's").isEqualTo("hosts.bed");
+        assertThat(notes.path(2).path("command").isNull()).as("a released lock needs no command").isTrue();
+        assertThat(notes.path(3).path("host").isNull()).as("what is not known is null, not missing").isTrue();
+        assertThat(PlanSchema.problems(json.replace("\"kind\" : \"stale-lock\"", "\"kind\" : \"stale\"")))
+                .as("an unknown note kind").isNotEmpty();
+    }
+
+    @Test
+    void aDocumentWithoutNotesHasAnEmptyListOfThem() {
+        JsonNode node = PlanSchema.parse(document("plan").plan(PLAN, false).outcome("changes").toJson());
+
+        assertThat(node.path("notes").isArray() && node.path("notes").isEmpty()).as("notes is always there, empty when none").isTrue();
+    }
+
+    @Test
+    void theSchemaListsExactlyTheNoteKinds() {
+        List<String> kinds = new java.util.ArrayList<>();
+        PlanSchema.parse(readSchema()).at("/$defs/note/properties/kind/enum").forEach(k -> kinds.add(k.asText()));
+
+        assertThat(kinds).as("schema/plan.schema.json's note kinds are Note.Kind's")
+                .containsExactlyElementsOf(java.util.Arrays.stream(Note.Kind.values()).map(Note.Kind::id).toList());
+    }
+
+    private static String readSchema() {
+        try {
+            return Files.readString(PlanSchema.FILE);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

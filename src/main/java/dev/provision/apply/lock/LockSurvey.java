@@ -9,6 +9,7 @@ import dev.provision.probe.Probe;
 import dev.provision.inventory.Container;
 import dev.provision.inventory.Host;
 import dev.provision.inventory.Inventory;
+import dev.provision.plan.Note;
 import dev.provision.plan.PlannedChange;
 import dev.provision.plan.ResourceAddress;
 import java.time.Duration;
@@ -29,7 +30,7 @@ public final class LockSurvey implements ResourceDriver {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final String owner;
-    private final Consumer<String> notes;
+    private final Consumer<Note> notes;
     private final Function<LockScope, String> unlockCommand;
 
     /**
@@ -37,7 +38,7 @@ public final class LockSurvey implements ResourceDriver {
      * @param notes told about each lock found
      * @param unlockCommand the exact command that releases a lock by force
      */
-    public LockSurvey(String owner, Consumer<String> notes, Function<LockScope, String> unlockCommand) {
+    public LockSurvey(String owner, Consumer<Note> notes, Function<LockScope, String> unlockCommand) {
         this.owner = owner;
         this.notes = notes;
         this.unlockCommand = unlockCommand;
@@ -68,17 +69,21 @@ public final class LockSurvey implements ResourceDriver {
         return List.of();
     }
 
-    private String describe(HeldLock lock) {
-        if (lock.stale()) {
-            return lock.scope().describe() + " is locked by a run that no longer exists (" + lock.describeHolder()
-                    + "): a stale lock. The next apply or destroy from this machine releases it; to release it now: "
-                    + unlockCommand.apply(lock.scope());
-        }
-        return lock.scope().describe() + " is locked by another run (" + lock.describeHolder() + "), which is"
-                + (lock.scope().hostWide() ? " changing host-wide state" : " changing it")
-                + ": what this plan read may be out of date once that run ends; plan again then"
-                + " (apply and destroy wait for it with --lock-timeout). If no provision run is active, release it with: "
-                + unlockCommand.apply(lock.scope());
+    /** The note on {@code lock}: its holder, and the exact command that releases it. */
+    private Note describe(HeldLock lock) {
+        LockScope scope = lock.scope();
+        String command = unlockCommand.apply(scope);
+        String message = lock.stale()
+                ? scope.describe() + " is locked by a run that no longer exists (" + lock.describeHolder()
+                        + "): a stale lock. The next apply or destroy from this machine that changes it releases it; to release it now: "
+                        + command
+                : scope.describe() + " is locked by another run (" + lock.describeHolder() + "), which is"
+                        + (scope.hostWide() ? " changing host-wide state" : " changing it")
+                        + ": what this plan read may be out of date once that run ends; plan again then"
+                        + " (apply and destroy wait for it with --lock-timeout). If no provision run is active, release it with: "
+                        + command;
+        return new Note(lock.stale() ? Note.Kind.STALE_LOCK : Note.Kind.LOCKED_BY_ANOTHER_RUN, message, scope.host(),
+                scope.address(), lock.owner(), command);
     }
 
     /** The hosts a plan with {@code targets} reads. */

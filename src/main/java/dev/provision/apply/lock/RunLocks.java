@@ -5,6 +5,7 @@ import dev.provision.plan.PlanningFailed;
 import dev.provision.probe.Probe;
 import dev.provision.probe.ProbeOutput;
 
+import dev.provision.plan.Note;
 import dev.provision.transport.CommandResult;
 import dev.provision.transport.Transport;
 import dev.provision.transport.TransportException;
@@ -38,7 +39,7 @@ public final class RunLocks implements AutoCloseable {
 
     private final String owner;
     private final Function<LockScope, String> unlockCommand;
-    private final Consumer<String> notes;
+    private final Consumer<Note> notes;
     private final Map<LockScope, Transport> held = new LinkedHashMap<>();
     private final Set<String> unreleased = new LinkedHashSet<>();
 
@@ -47,7 +48,7 @@ public final class RunLocks implements AutoCloseable {
      * @param unlockCommand the exact command that releases a lock by force, for the messages
      * @param notes told when a lock left by a killed run is released
      */
-    public RunLocks(String owner, Function<LockScope, String> unlockCommand, Consumer<String> notes) {
+    public RunLocks(String owner, Function<LockScope, String> unlockCommand, Consumer<Note> notes) {
         this.owner = owner;
         this.unlockCommand = unlockCommand;
         this.notes = notes;
@@ -92,8 +93,9 @@ public final class RunLocks implements AutoCloseable {
             HeldLock lock = holder.get();
             if (lock.stale()) {
                 forceRelease(transport, lock.scope());
-                notes.accept("released the lock on " + lock.scope().describe() + " left by a run that was killed or"
-                        + " lost its connection (" + lock.owner() + ")");
+                notes.accept(new Note(Note.Kind.STALE_LOCK_RELEASED, "released the lock on " + lock.scope().describe()
+                        + " left by a run that was killed or lost its connection (" + lock.owner() + ")",
+                        host, lock.scope().address(), lock.owner(), null));
                 continue;
             }
             Instant now = Instant.now();

@@ -4,6 +4,7 @@ import dev.provision.inventory.Database;
 import dev.provision.plan.Action;
 import dev.provision.plan.Cause;
 import dev.provision.plan.Hazard;
+import dev.provision.plan.Note;
 import dev.provision.plan.PlannedChange;
 import dev.provision.plan.ResourceAddress;
 import dev.provision.postgres.PostgresSession;
@@ -37,14 +38,14 @@ final class ObjectsPlanner {
     private final SchemaDiffer differ;
     private final HazardDetector hazards;
     private final TableFactsReader facts = new TableFactsReader();
-    private final Consumer<String> notes;
+    private final Consumer<Note> notes;
     private final boolean cache;
 
     /**
      * @param notes told what the user should know of, such as a killed run's scratch database dropped
      * @param cache whether the shadow of the files' desired state is kept on the server and reused ({@link DesiredStateCache})
      */
-    ObjectsPlanner(SchemaDiffer differ, HazardDetector hazards, Consumer<String> notes, boolean cache) {
+    ObjectsPlanner(SchemaDiffer differ, HazardDetector hazards, Consumer<Note> notes, boolean cache) {
         this.differ = differ;
         this.hazards = hazards;
         this.notes = notes;
@@ -116,7 +117,8 @@ final class ObjectsPlanner {
 
     private List<String> compare(PostgresSessions sessions, String container, Database db, DesiredSql sql,
             List<Migrations.Migration> pending) {
-        Shadows shadows = new Shadows(sessions, container, differ, notes);
+        Shadows shadows = new Shadows(sessions, container, differ, text -> notes.accept(new Note(
+                Note.Kind.SCRATCH_DATABASE_DROPPED, text, null, ResourceAddress.of("containers", container, "postgres").path(), null, null)));
         String hash = shortHash(container + "/" + db.name());
         String base = ScratchNames.of(hash, java.time.Instant.now());
         Supplier<Connection> live = () -> sessions.connect(container, db.name());

@@ -39,12 +39,12 @@ public final class SchemaDriver implements ResourceDriver {
      * @param notes told what the user should know of, such as a killed run's scratch database dropped;
      *     the shadow of the desired state is cached on the server unless {@code -Dprovision.shadowCache=false}
      */
-    public SchemaDriver(SchemaDiffer differ, double largeTableRows, java.util.function.Consumer<String> notes) {
+    public SchemaDriver(SchemaDiffer differ, double largeTableRows, java.util.function.Consumer<dev.provision.plan.Note> notes) {
         this(differ, largeTableRows, notes, !"false".equals(System.getProperty("provision.shadowCache")));
     }
 
     /** @param cache whether the shadow of the SQL files' desired state is kept on the server and reused */
-    public SchemaDriver(SchemaDiffer differ, double largeTableRows, java.util.function.Consumer<String> notes, boolean cache) {
+    public SchemaDriver(SchemaDiffer differ, double largeTableRows, java.util.function.Consumer<dev.provision.plan.Note> notes, boolean cache) {
         this.planner = new ObjectsPlanner(differ, new HazardDetector(largeTableRows), notes, cache);
     }
 

@@ -22,7 +22,7 @@ public final class SchemaObjects implements SchemaObjectPlanner {
     }
 
     /** @param notes told what the user should know of, such as a killed run's scratch database dropped */
-    public SchemaObjects(Path baseDir, java.util.function.Consumer<String> notes) {
+    public SchemaObjects(Path baseDir, java.util.function.Consumer<dev.provision.plan.Note> notes) {
         this.baseDir = baseDir;
         this.driver = new SchemaDriver(new CodekeeperDiffer(), SchemaDriver.LARGE_TABLE_ROWS, notes);
     }
