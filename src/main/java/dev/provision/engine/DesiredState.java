@@ -114,10 +114,36 @@ public final class DesiredState {
         return switch (parts[5]) {
             case "schemas" -> Optional.ofNullable(db.schemas().get(name)).map(DesiredState::json);
             case "extensions" -> Optional.ofNullable(db.extensions().get(name)).map(DesiredState::json);
-            case "grants" -> Optional.of(json(Map.of("grants", db.grants().stream().filter(g -> g.role().equals(name))
-                    .map(DesiredState::grant).sorted().toList())));
+            case "grants" -> Optional.of(grants(db, name));
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * A grantee's grants, with the owners of what they name: privileges follow ownership (an owner holds
+     * every privilege, default privileges are the owner's), so a new owner is an edit of the grants too.
+     */
+    private static String grants(Database db, String grantee) {
+        List<Grant> grants = db.grants().stream().filter(g -> g.role().equals(grantee)).toList();
+        String dbOwner = db.owner() == null ? "postgres" : db.owner();
+        Map<String, String> owners = new TreeMap<>();
+        owners.put("database " + db.name(), dbOwner);
+        for (Grant grant : grants) {
+            String name = grant.on().name();
+            String schema = switch (grant.on().kind()) {
+                case DATABASE -> null;
+                case SCHEMA, TABLES_IN, SEQUENCES_IN, FUNCTIONS_IN -> name;
+                case TABLE, SEQUENCE, FUNCTION -> name.contains(".") ? name.substring(0, name.indexOf('.')) : "public";
+            };
+            if (schema != null) {
+                dev.provision.inventory.Schema declared = db.schemas().get(schema);
+                owners.put("schema " + schema, declared == null || declared.owner() == null ? dbOwner : declared.owner());
+            }
+        }
+        Map<String, Object> state = new TreeMap<>();
+        state.put("grants", grants.stream().map(DesiredState::grant).sorted().toList());
+        state.put("owners", owners);
+        return json(state);
     }
 
     private static String grant(Grant grant) {

@@ -27,7 +27,7 @@ import java.util.List;
  */
 public final class PlanJson {
     /** The version of the JSON format; the major number changes when a consumer could break. */
-    public static final String FORMAT_VERSION = "1.2";
+    public static final String FORMAT_VERSION = "1.3";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -101,7 +101,7 @@ public final class PlanJson {
         }
         ArrayNode hazards = node.putArray("hazards");
         for (Hazard hazard : change.hazards()) {
-            hazards.addObject().put("kind", hazard.kind()).put("description", hazard.description());
+            hazards.addObject().put("kind", hazard.kind()).put("description", hazard.description()).put("statement", hazard.statement());
         }
         ArrayNode steps = node.putArray("steps");
         for (Step step : change.steps()) {
@@ -181,7 +181,7 @@ public final class PlanJson {
         }
         List<Hazard> hazards = new ArrayList<>();
         for (JsonNode h : array(node, "hazards")) {
-            hazards.add(new Hazard(text(h, "kind"), text(h, "description")));
+            hazards.add(new Hazard(text(h, "kind"), text(h, "description"), nullableText(h, "statement")));
         }
         List<Step> steps = new ArrayList<>();
         for (JsonNode s : array(node, "steps")) {

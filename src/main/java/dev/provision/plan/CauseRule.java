@@ -66,6 +66,31 @@ public final class CauseRule {
         }
     }
 
+    /**
+     * The rule for a resource recorded by a fingerprint of what provision last applied (a file's stamp):
+     * without one the planner's guess stands; the same fingerprint desired again means reality moved
+     * (drift); another one is the inventory's change, and both when reality also moved from the record.
+     *
+     * @param realityMoved the resource no longer holds what the fingerprint records
+     */
+    public static Cause decide(Cause guess, String recorded, String desired, boolean realityMoved) {
+        if (recorded == null || desired == null) {
+            return guess;
+        }
+        if (recorded.equals(desired)) {
+            return Cause.DRIFT;
+        }
+        return realityMoved ? Cause.BOTH : Cause.INVENTORY;
+    }
+
+    /** The cause of one change made of parts with these causes ({@code null} for a part that does not change). */
+    public static Cause together(Cause a, Cause b) {
+        if (a == null || a == b) {
+            return b;
+        }
+        return b == null ? a : Cause.BOTH;
+    }
+
     /** True when some attribute was applied as the inventory still wants it, and reality has it otherwise. */
     private static boolean driftedBesides(String recorded, List<AttributeChange> attributes) {
         JsonNode applied;

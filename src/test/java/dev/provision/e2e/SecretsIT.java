@@ -117,6 +117,8 @@ class SecretsIT {
                 .contains("containers.vault.postgres.roles.provision_admin")
                 .contains("setting log_statement").contains("setting log_min_duration_statement in database postgres")
                 .contains("containers.vault.postgres.roles.app_rw");
+        assertThat(plan.out()).as("the secret's new value is an edit of the desired state, not drift:\n%s", plan)
+                .contains("# containers.vault.postgres.roles.app_rw will be updated in-place\n");
 
         Cli.Run apply = cli.run("apply", "--auto-approve");
 

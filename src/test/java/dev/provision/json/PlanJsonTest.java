@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.provision.engine.Mode;
+import dev.provision.plan.Hazard;
 import dev.provision.plan.Plan;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ class PlanJsonTest {
 
         assertThat(PlanSchema.problems(json)).as("problems of\n%s", json).isEmpty();
         JsonNode node = PlanSchema.parse(json);
-        assertThat(node.path("format_version").asText()).isEqualTo("1.2");
+        assertThat(node.path("format_version").asText()).isEqualTo("1.3");
         assertThat(node.at("/plan/summary/add").asInt()).as("a replacement adds and destroys").isEqualTo(2);
         assertThat(node.at("/plan/summary/destroy").asInt()).isEqualTo(1);
         assertThat(node.at("/plan/changes/1/cause").asText()).isEqualTo("drift");
@@ -53,6 +54,27 @@ class PlanJsonTest {
         assertThat(PlanJson.fromJson(node.path("plan")).foreign()).as("a plan file keeps them").isEqualTo(plan.foreign());
         assertThat(PlanSchema.problems(json.replace("\"kind\" : \"role\"", "\"kind\" : \"trigger\"")))
                 .as("an unknown kind").isNotEmpty();
+    }
+
+    @Test
+    void aHazardNamesTheStatementItConcernsConformsToTheSchemaAndReadsBack() {
+        String drop = "ALTER TABLE app.t DROP COLUMN b";
+        dev.provision.plan.PlannedChange change = new dev.provision.plan.PlannedChange(
+                dev.provision.plan.ResourceAddress.of("containers", "app", "postgres", "databases", "appdb", "objects"),
+                dev.provision.plan.Action.UPDATE, dev.provision.plan.Cause.INVENTORY, "the database differs from schema.sql",
+                List.of(), List.of(new Hazard("drop-column", "drops column b of app.t and its data", drop),
+                        new Hazard("blocking-index-build", "of the whole change")),
+                List.of(new dev.provision.plan.Step.Sql("bed", "app", "appdb", List.of("CREATE INDEX i ON app.t (a)", drop), true)));
+        Plan plan = new Plan(List.of(change), List.of());
+
+        String json = document("plan").plan(plan, true).outcome("changes").toJson();
+
+        assertThat(PlanSchema.problems(json)).as("problems of\n%s", json).isEmpty();
+        JsonNode node = PlanSchema.parse(json);
+        assertThat(node.at("/plan/changes/0/hazards/0/statement").asText()).as("attached to its statement").isEqualTo(drop);
+        assertThat(node.at("/plan/changes/0/hazards/1/statement").isNull()).as("a hazard of the whole change names none").isTrue();
+        assertThat(PlanJson.fromJson(node.path("plan")).changes().get(0).hazards()).as("a plan file keeps the attachment")
+                .isEqualTo(change.hazards());
     }
 
     @Test

@@ -107,6 +107,25 @@ class CausesServerTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("edits")
+    void anInventoryEditAfterAnotherAppliedEditIsStillAnInventoryChange(String kind, String edited, String address,
+            PostgresServer server) {
+        String first = DatabaseDriverServerTest.CONTENTS.replace("connection_limit: 20", "connection_limit: 21")
+                .replace("connection_limit: 10", "connection_limit: 11");
+        Reconciler reconciler = new Reconciler(server);
+        reconciler.converge(Reconciler.inventory(dir, DatabaseDriverServerTest.CONTENTS));
+        reconciler.converge(Reconciler.inventory(dir, first));
+        Inventory inventory = Reconciler.inventory(dir, edited.replace("connection_limit: 20", "connection_limit: 21")
+                .replace("connection_limit: 10", "connection_limit: 11"));
+
+        Plan plan = reconciler.plan(inventory);
+
+        assertThat(plan.changes()).as(kind).isNotEmpty();
+        assertThat(plan.changes()).as("%s edited after an earlier edit was applied", kind)
+                .allSatisfy(c -> assertThat(c.cause()).as(c.address().path()).isEqualTo(Cause.INVENTORY));
+    }
+
     @Test
     void anEditBesideAChangeByHandIsBoth(PostgresServer server) {
         Reconciler reconciler = new Reconciler(server);
