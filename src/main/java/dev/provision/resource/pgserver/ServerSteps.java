@@ -1,6 +1,6 @@
 package dev.provision.resource.pgserver;
 
-import dev.provision.engine.ScriptResource;
+import dev.provision.transport.ScriptResource;
 import dev.provision.plan.Step;
 import java.time.Duration;
 import java.util.ArrayList;

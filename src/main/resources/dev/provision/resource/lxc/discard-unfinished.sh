@@ -10,4 +10,4 @@ if pgrep -f "^lxc-create -n $n " >/dev/null 2>&1 || pgrep -f "^lxc-copy -n [^ ]*
 fi
 lxc-destroy -f -n "$n" >/dev/null 2>&1
 if [ -n "$n" ] && [ -e "$dir" ]; then rm -rf --one-file-system -- "$dir"; fi
-[ ! -e "$dir" ] && rm -f "/var/lib/provision/lxc/$n.creating"
+[ ! -e "$dir" ] && rm -f "$PROVISION_MARKERS/$n.creating"
