@@ -3,6 +3,7 @@ package dev.provision.engine;
 import dev.provision.host.HostPaths;
 import dev.provision.connect.Connections;
 import dev.provision.probe.Probe;
+import dev.provision.probe.ProbeOutput;
 import dev.provision.transport.ScriptResource;
 
 import dev.provision.inventory.Container;
@@ -28,7 +29,7 @@ public final class AppliedRecords {
     /** Where the records are on every host. */
     public static final String DIRECTORY = HostPaths.APPLIED;
 
-    /** The line that carries a host's key for the records' secret digests ({@link SecretDigest}). */
+    /** Where {@link #parse} keeps the host's key for the records' secret digests ({@link SecretDigest}); no address starts so. */
     private static final String KEY = "#key";
 
     private final Map<String, String> byAddress;
@@ -65,13 +66,15 @@ public final class AppliedRecords {
         return new AppliedRecords(all, keys);
     }
 
-    /** The lines {@code address<TAB>state}; pure. */
+    /** The records {@code applied ADDRESS STATE} ({@link ProbeOutput}), and the host's {@code key HEX} under {@link #KEY}; pure. */
     static Map<String, String> parse(String output) {
         Map<String, String> records = new HashMap<>();
-        for (String line : output.split("\n")) {
-            int tab = line.indexOf('\t');
-            if (tab > 0) {
-                records.put(line.substring(0, tab), line.substring(tab + 1));
+        for (ProbeOutput.Entry entry : ProbeOutput.parse(output)) {
+            List<String> fields = entry.fields(2);
+            if (entry.key().equals("applied") && !fields.isEmpty()) {
+                records.put(fields.get(0), fields.size() > 1 ? fields.get(1) : "");
+            } else if (entry.key().equals("key") && !entry.value().isEmpty()) {
+                records.put(KEY, entry.value());
             }
         }
         return records;

@@ -2,8 +2,6 @@ package dev.provision.resource.lxc;
 
 import dev.provision.inventory.Container;
 import dev.provision.inventory.Image;
-import dev.provision.plan.PlannedChange;
-import dev.provision.plan.Step;
 import java.util.Optional;
 
 /**
@@ -29,15 +27,6 @@ public record Base(String name, int postgresVersion) {
                 : image.template() + "-" + image.release();
         String name = PREFIX + slug(origin) + "-pg" + container.postgres().version();
         return Optional.of(new Base(name, container.postgres().version()));
-    }
-
-    /**
-     * Whether {@code change} prepares a base (host-wide state: other runs may clone it once it is ready),
-     * which its steps say by running the base's preparation script.
-     */
-    public static boolean preparedBy(PlannedChange change) {
-        return change.steps().stream().anyMatch(step -> step instanceof Step.Run run
-                && run.argv().contains(BaseSteps.PREPARE_NAME));
     }
 
     /** LXC names allow letters, digits, dots, dashes and underscores; anything else becomes a dash. */

@@ -1,5 +1,7 @@
 package dev.provision.resource.pgserver;
 
+import dev.provision.connect.ContainerAccess;
+
 import dev.provision.transport.ScriptResource;
 import dev.provision.plan.Step;
 import java.time.Duration;
@@ -11,17 +13,19 @@ final class ServerSteps {
     private static final String INSTALL = ScriptResource.load(ServerSteps.class, "install-server.sh");
     private static final String LOCALES = ScriptResource.load(ServerSteps.class, "ensure-locales.sh");
     private static final String ACTIVATE = ScriptResource.load(ServerSteps.class, "activate-config.sh");
-    private static final String STAGE = "umask 077; cat > \"$1\"";
     private static final Duration SHORT = Duration.ofSeconds(120);
 
     private final String host;
     private final String container;
     private final int version;
+    private final ContainerAccess access;
 
-    ServerSteps(String host, String container, int version) {
+    /** @param access how commands and files get into the container (its backend's way) */
+    ServerSteps(String host, String container, int version, ContainerAccess access) {
         this.host = host;
         this.container = container;
         this.version = version;
+        this.access = access;
     }
 
     Step install() {
@@ -67,13 +71,10 @@ final class ServerSteps {
 
     private Step stageFile(String name, String content) {
         String path = "/etc/postgresql/" + version + "/" + ServerFiles.CLUSTER + "/" + name + ".provision-new";
-        return inside(SHORT, "stage " + path, "sh", "-c", STAGE, "provision-stage", path).withStdin(content)
-                .labelled("stage " + path + " (" + content.lines().count() + " lines)");
+        return access.upload(host, container, path, content, "stage " + path + " (" + content.lines().count() + " lines)");
     }
 
     private Step.Run inside(Duration timeout, String label, String... argv) {
-        List<String> full = new ArrayList<>(List.of("lxc-attach", "-n", container, "--"));
-        full.addAll(List.of(argv));
-        return new Step.Run(host, full, null, timeout, "lxc-attach -n " + container + " -- " + label, false);
+        return access.exec(host, container, timeout, label, List.of(argv));
     }
 }

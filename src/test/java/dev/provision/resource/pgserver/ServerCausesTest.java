@@ -7,6 +7,7 @@ import dev.provision.inventory.InventoryLoader;
 import dev.provision.inventory.Loaded;
 import dev.provision.plan.Cause;
 import dev.provision.plan.PlannedChange;
+import dev.provision.resource.lxc.LxcBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,7 +53,7 @@ class ServerCausesTest {
 
     private Cause causeOf(ServerState actual, String desiredConf) throws Exception {
         List<PlannedChange> changes = new ServerPlanner().plan(container(), actual,
-                new ServerFiles.Desired(Stamp.apply(desiredConf), Stamp.apply(HBA)));
+                new ServerFiles.Desired(Stamp.apply(desiredConf), Stamp.apply(HBA)), new LxcBackend(List.of()));
         assertThat(changes).as("one configuration change").singleElement()
                 .satisfies(c -> assertThat(c.address().path()).isEqualTo("containers.db.postgres.config"));
         return changes.get(0).cause();
