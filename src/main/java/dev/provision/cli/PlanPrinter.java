@@ -61,23 +61,25 @@ final class PlanPrinter {
             out.println("      " + attribute(attribute));
         }
         boolean sql = change.attributes().isEmpty() && change.steps().stream().anyMatch(Step.Sql.class::isInstance);
+        List<Hazard> beside = sql || showCommands ? besideStatements(change) : List.of();
         if (sql && !showCommands) {
             for (Step step : change.steps()) {
                 if (step instanceof Step.Sql statements) {
-                    printSql(statements, false);
+                    printSql(statements, false, beside);
                 }
             }
         }
         for (Hazard hazard : change.hazards()) {
-            out.println(ansi.string("      @|red,bold ! hazard:|@ @|red " + DiagnosticPrinter.escape(hazard.description())
-                    + "|@ (allow it with --allow " + DiagnosticPrinter.escape(hazard.kind()) + ")"));
+            if (!beside.contains(hazard)) {
+                out.println("      " + hazard(hazard));
+            }
         }
         if (showCommands) {
             for (Step step : change.steps()) {
                 String where = ansi.string("      @|faint $ [" + DiagnosticPrinter.escape(step.host()) + "]|@ ");
                 if (step instanceof Step.Sql statements) {
                     out.print(where);
-                    printSql(statements, true);
+                    printSql(statements, true, beside);
                 } else {
                     out.println(where + step.display());
                 }
@@ -85,9 +87,25 @@ final class PlanPrinter {
         }
     }
 
-    /** The statements of a SQL step that change the database, each indented, and provision's records as one line. */
-    private void printSql(Step.Sql sql, boolean full) {
-        List<String> lines = SqlPreview.lines(sql, full);
+    /** The change's hazards that name a statement of its SQL steps: they print under that statement. */
+    private static List<Hazard> besideStatements(PlannedChange change) {
+        java.util.Set<String> statements = new java.util.HashSet<>();
+        change.steps().stream().filter(Step.Sql.class::isInstance).forEach(s -> statements.addAll(((Step.Sql) s).changes()));
+        return change.hazards().stream().filter(h -> h.statement() != null && statements.contains(h.statement())).toList();
+    }
+
+    private String hazard(Hazard hazard) {
+        return ansi.string("@|red,bold ! hazard:|@ @|red " + DiagnosticPrinter.escape(hazard.description())
+                + "|@ (allow it with --allow " + DiagnosticPrinter.escape(hazard.kind()) + ")");
+    }
+
+    /**
+     * The statements of a SQL step that change the database, each indented and followed by the hazards
+     * that concern it, and provision's records as one line.
+     */
+    private void printSql(Step.Sql sql, boolean full, List<Hazard> hazards) {
+        List<String> lines = SqlPreview.lines(sql, full, statement -> hazards.stream()
+                .filter(h -> h.statement().equals(statement)).map(this::hazard).toList());
         out.println(full ? lines.get(0) : "      " + ansi.string("@|faint " + DiagnosticPrinter.escape(lines.get(0)) + "|@"));
         for (String line : lines.subList(1, lines.size())) {
             out.println(line.startsWith("-- ") ? "        " + ansi.string("@|faint " + DiagnosticPrinter.escape(line) + "|@")

@@ -27,6 +27,14 @@ final class SqlPreview {
 
     /** The lines showing {@code sql}, without indentation: a header, the statements, then the records line. */
     static List<String> lines(Step.Sql sql, boolean full) {
+        return lines(sql, full, statement -> List.of());
+    }
+
+    /**
+     * The lines showing {@code sql}, each statement followed by the lines {@code beside} gives for it
+     * (the hazards it carries), as the step holds the statement.
+     */
+    static List<String> lines(Step.Sql sql, boolean full, java.util.function.Function<String, List<String>> beside) {
         List<String> lines = new ArrayList<>();
         String role = null;
         List<String> shown = new ArrayList<>();
@@ -45,6 +53,7 @@ final class SqlPreview {
                         : role == null ? "" : " (as " + role + ")") + ":");
         for (String statement : shown) {
             lines.addAll((full ? statement.strip() : shortened(statement.strip())).concat(";").lines().toList());
+            lines.addAll(beside.apply(statement));
         }
         if (sql.records() > 0) {
             lines.add("-- and " + sql.records() + " statement" + (sql.records() == 1 ? "" : "s")

@@ -29,10 +29,15 @@ public final class AppliedRecords {
     /** Where the records are on every host. */
     public static final String DIRECTORY = HostPaths.APPLIED;
 
-    private final Map<String, String> byAddress;
+    /** Where {@link #parse} keeps the host's key for the records' secret digests ({@link SecretDigest}); no address starts so. */
+    private static final String KEY = "#key";
 
-    private AppliedRecords(Map<String, String> byAddress) {
+    private final Map<String, String> byAddress;
+    private final Map<String, String> keys;
+
+    private AppliedRecords(Map<String, String> byAddress, Map<String, String> keys) {
         this.byAddress = Map.copyOf(byAddress);
+        this.keys = Map.copyOf(keys);
     }
 
     /** One probe per host that has containers, reading the given containers' records in {@code directory}. */
@@ -46,22 +51,30 @@ public final class AppliedRecords {
     /** Reads the records the probes find; a host whose read fails has no records (the planners' causes stand). */
     static AppliedRecords read(List<Probe> probes, Connections connections) {
         Map<String, String> all = new HashMap<>();
+        Map<String, String> keys = new HashMap<>();
         for (Probe probe : probes) {
             CommandResult result = connections.probes().run(probe, TIMEOUT);
             if (result.succeeded()) {
-                all.putAll(parse(result.stdout()));
+                Map<String, String> records = parse(result.stdout());
+                String key = records.remove(KEY);
+                if (key != null && key.strip().matches("[0-9a-f]{64}")) {
+                    keys.put(probe.host(), key.strip());
+                }
+                all.putAll(records);
             }
         }
-        return new AppliedRecords(all);
+        return new AppliedRecords(all, keys);
     }
 
-    /** The records {@code applied ADDRESS STATE} ({@link ProbeOutput}); pure. */
+    /** The records {@code applied ADDRESS STATE} ({@link ProbeOutput}), and the host's {@code key HEX} under {@link #KEY}; pure. */
     static Map<String, String> parse(String output) {
         Map<String, String> records = new HashMap<>();
         for (ProbeOutput.Entry entry : ProbeOutput.parse(output)) {
             List<String> fields = entry.fields(2);
             if (entry.key().equals("applied") && !fields.isEmpty()) {
                 records.put(fields.get(0), fields.size() > 1 ? fields.get(1) : "");
+            } else if (entry.key().equals("key") && !entry.value().isEmpty()) {
+                records.put(KEY, entry.value());
             }
         }
         return records;
@@ -70,6 +83,11 @@ public final class AppliedRecords {
     /** The state recorded for {@code address} at its last apply, or {@code null}. */
     public String of(String address) {
         return byAddress.get(address);
+    }
+
+    /** The digest of secrets' values with {@code host}'s key, or empty before provision recorded anything there. */
+    java.util.Optional<SecretDigest> digests(String host) {
+        return java.util.Optional.ofNullable(keys.get(host)).map(SecretDigest::new);
     }
 
     /** The step that records {@code state} as what was applied to {@code address}, a resource of {@code container}. */

@@ -2,6 +2,7 @@ package dev.provision.engine;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreType;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -13,6 +14,8 @@ import dev.provision.inventory.Database;
 import dev.provision.inventory.Grant;
 import dev.provision.inventory.Inventory;
 import dev.provision.inventory.Postgres;
+import dev.provision.inventory.Role;
+import dev.provision.inventory.SecretRef;
 import dev.provision.inventory.Setting;
 import dev.provision.plan.ResourceAddress;
 import java.util.LinkedHashMap;
@@ -44,6 +47,18 @@ public final class DesiredState {
 
     /** The declared state of the resource at {@code address}, if it is one the inventory declares as one object. */
     public static Optional<String> of(Inventory inventory, ResourceAddress address) {
+        return of(inventory, address, (at, ref) -> Optional.empty());
+    }
+
+    /**
+     * The declared state, with a role's {@code password_digest} when {@code digests} can tell the
+     * secret's current value ({@link SecretDigest}): a new value of the same secret is an edit of the
+     * desired state too.
+     *
+     * @param digests the digest of a secret's value for the resource at the given address, or empty
+     */
+    static Optional<String> of(Inventory inventory, ResourceAddress address,
+            java.util.function.BiFunction<String, SecretRef, Optional<String>> digests) {
         String[] parts = address.path().split("\\.", -1);
         if (parts.length < 5 || !parts[0].equals("containers") || !parts[2].equals("postgres")) {
             return Optional.empty();
@@ -55,10 +70,21 @@ public final class DesiredState {
         }
         String rest = String.join(".", List.of(parts).subList(4, parts.length));
         return switch (parts[3]) {
-            case "roles" -> Optional.ofNullable(postgres.roles().get(rest)).map(DesiredState::json);
+            case "roles" -> Optional.ofNullable(postgres.roles().get(rest)).map(role -> role(role, address, digests));
             case "databases" -> database(postgres, parts);
             default -> Optional.empty();
         };
+    }
+
+    private static String role(Role role, ResourceAddress address,
+            java.util.function.BiFunction<String, SecretRef, Optional<String>> digests) {
+        Optional<String> digest = role.password() == null ? Optional.empty() : digests.apply(address.path(), role.password());
+        if (digest.isEmpty()) {
+            return json(role);
+        }
+        Map<String, Object> state = new TreeMap<>(JSON.convertValue(role, new TypeReference<Map<String, Object>>() {}));
+        state.put("password_digest", digest.get());
+        return json(state);
     }
 
     private static Optional<String> database(Postgres postgres, String[] parts) {
@@ -88,10 +114,36 @@ public final class DesiredState {
         return switch (parts[5]) {
             case "schemas" -> Optional.ofNullable(db.schemas().get(name)).map(DesiredState::json);
             case "extensions" -> Optional.ofNullable(db.extensions().get(name)).map(DesiredState::json);
-            case "grants" -> Optional.of(json(Map.of("grants", db.grants().stream().filter(g -> g.role().equals(name))
-                    .map(DesiredState::grant).sorted().toList())));
+            case "grants" -> Optional.of(grants(db, name));
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * A grantee's grants, with the owners of what they name: privileges follow ownership (an owner holds
+     * every privilege, default privileges are the owner's), so a new owner is an edit of the grants too.
+     */
+    private static String grants(Database db, String grantee) {
+        List<Grant> grants = db.grants().stream().filter(g -> g.role().equals(grantee)).toList();
+        String dbOwner = db.owner() == null ? "postgres" : db.owner();
+        Map<String, String> owners = new TreeMap<>();
+        owners.put("database " + db.name(), dbOwner);
+        for (Grant grant : grants) {
+            String name = grant.on().name();
+            String schema = switch (grant.on().kind()) {
+                case DATABASE -> null;
+                case SCHEMA, TABLES_IN, SEQUENCES_IN, FUNCTIONS_IN -> name;
+                case TABLE, SEQUENCE, FUNCTION -> name.contains(".") ? name.substring(0, name.indexOf('.')) : "public";
+            };
+            if (schema != null) {
+                dev.provision.inventory.Schema declared = db.schemas().get(schema);
+                owners.put("schema " + schema, declared == null || declared.owner() == null ? dbOwner : declared.owner());
+            }
+        }
+        Map<String, Object> state = new TreeMap<>();
+        state.put("grants", grants.stream().map(DesiredState::grant).sorted().toList());
+        state.put("owners", owners);
+        return json(state);
     }
 
     private static String grant(Grant grant) {

@@ -104,7 +104,9 @@ public final class Engine {
             // a container replaced starts empty: what was applied to the old one says nothing of it
             steps.add(AppliedRecords.forget(directory, host, container, address));
         } else {
-            Optional<String> desired = DesiredState.of(inventory, change.address());
+            Optional<SecretDigest> digests = records.digests(host);
+            Optional<String> desired = DesiredState.of(inventory, change.address(),
+                    (at, ref) -> digests.flatMap(d -> d.of(at, ref)));
             if (desired.isEmpty()) {
                 return change;
             }

@@ -10,7 +10,10 @@ import dev.provision.transport.ScriptResource;
 public final class HostPaths {
     /** provision's own state on the host, root only. */
     public static final String STATE = "/var/lib/provision";
-    /** The desired state provision last applied, one directory per container ({@code engine.AppliedRecords}). */
+    /**
+     * The desired state provision last applied, one directory per container ({@code engine.AppliedRecords}),
+     * and {@code .key}, the host's random key for the records' secret digests ({@code engine.SecretDigest}).
+     */
     public static final String APPLIED = STATE + "/applied";
     /** The admin password of each container's server, one root-only file per container. */
     public static final String SECRETS = STATE + "/secrets";

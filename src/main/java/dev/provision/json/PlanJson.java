@@ -101,7 +101,7 @@ public final class PlanJson {
         }
         ArrayNode hazards = node.putArray("hazards");
         for (Hazard hazard : change.hazards()) {
-            hazards.addObject().put("kind", hazard.kind()).put("description", hazard.description());
+            hazards.addObject().put("kind", hazard.kind()).put("description", hazard.description()).put("statement", hazard.statement());
         }
         ArrayNode steps = node.putArray("steps");
         for (Step step : change.steps()) {
@@ -190,7 +190,7 @@ public final class PlanJson {
         }
         List<Hazard> hazards = new ArrayList<>();
         for (JsonNode h : array(node, "hazards")) {
-            hazards.add(new Hazard(text(h, "kind"), text(h, "description")));
+            hazards.add(new Hazard(text(h, "kind"), text(h, "description"), nullableText(h, "statement")));
         }
         List<Step> steps = new ArrayList<>();
         for (JsonNode s : array(node, "steps")) {

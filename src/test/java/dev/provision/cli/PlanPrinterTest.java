@@ -100,12 +100,13 @@ class PlanPrinterTest {
         String function = "CREATE OR REPLACE FUNCTION app.touch() RETURNS trigger\n    LANGUAGE plpgsql\n    AS $$\nBEGIN\n"
                 + "    NEW.updated_at := now();\n    RETURN NEW;\nEND;\n$$";
         Step.Sql sql = new Step.Sql("bed", "app", "appdb", List.of("SET LOCAL ROLE \"owner\"",
-                "SET LOCAL search_path = pg_catalog", "CREATE INDEX idx_a ON app.t USING btree (a)", function,
-                "ALTER TABLE app.t DROP COLUMN b", "RESET ROLE", "CREATE SCHEMA IF NOT EXISTS \"provision\"",
+                "SET LOCAL search_path = pg_catalog", "CREATE INDEX idx_a ON app.t USING btree (a)",
+                "ALTER TABLE app.t DROP COLUMN b", function, "RESET ROLE", "CREATE SCHEMA IF NOT EXISTS \"provision\"",
                 "INSERT INTO \"provision\".schema_state SELECT 1,\n 'digest',\n now()"), true, 3);
         return new Plan(List.of(new PlannedChange(ResourceAddress.of("containers", "app", "postgres", "databases", "appdb", "objects"),
                 Action.UPDATE, Cause.INVENTORY, "the database differs from schema.sql", List.of(),
-                List.of(new Hazard(HazardKind.DROP_COLUMN, "drops column b of app.t and its data")), List.of(sql))), List.of());
+                List.of(new Hazard(HazardKind.DROP_COLUMN, "drops column b of app.t and its data", "ALTER TABLE app.t DROP COLUMN b"),
+                        new Hazard(HazardKind.BLOCKING_INDEX_BUILD, "a hazard of the whole change")), List.of(sql))), List.of());
     }
 
     @Test
@@ -113,15 +114,17 @@ class PlanPrinterTest {
         StringWriter text = new StringWriter();
         new PlanPrinter(new PrintWriter(text), Ansi.OFF, false).print(schemaChange());
 
-        assertThat(text.toString()).as("the DDL without --show-commands, the function body as a line count, the hazard beside it")
+        assertThat(text.toString()).as("the DDL without --show-commands, the function body as a line count, each hazard"
+                        + " under the statement it concerns, a hazard of the whole change after the DDL")
                 .contains("      psql app/appdb (one transaction, as \"owner\"):\n"
                         + "        CREATE INDEX idx_a ON app.t USING btree (a);\n"
+                        + "        ALTER TABLE app.t DROP COLUMN b;\n"
+                        + "        ! hazard: drops column b of app.t and its data (allow it with --allow drop-column)\n"
                         + "        CREATE OR REPLACE FUNCTION app.touch() RETURNS trigger\n"
                         + "            LANGUAGE plpgsql\n"
                         + "            AS $$ … 4 lines … $$;\n"
-                        + "        ALTER TABLE app.t DROP COLUMN b;\n"
                         + "        -- and 3 statements recording what was applied in provision's own schema\n"
-                        + "      ! hazard: drops column b of app.t and its data (allow it with --allow drop-column)\n")
+                        + "      ! hazard: a hazard of the whole change (allow it with --allow blocking-index-build)\n")
                 .as("session settings and provision's records are not spelt out").doesNotContain("search_path", "schema_state");
     }
 
@@ -133,10 +136,13 @@ class PlanPrinterTest {
         assertThat(text.toString()).contains("$ [bed] psql app/appdb (one transaction):\n"
                         + "        SET LOCAL ROLE \"owner\";\n"
                         + "        SET LOCAL search_path = pg_catalog;\n"
-                        + "        CREATE INDEX idx_a ON app.t USING btree (a);\n",
+                        + "        CREATE INDEX idx_a ON app.t USING btree (a);\n"
+                        + "        ALTER TABLE app.t DROP COLUMN b;\n"
+                        + "        ! hazard: drops column b of app.t and its data (allow it with --allow drop-column)\n",
                 "            AS $$\n        BEGIN\n            NEW.updated_at := now();\n            RETURN NEW;\n        END;\n        $$;\n",
                 "        -- and 3 statements recording what was applied in provision's own schema\n")
                 .doesNotContain("schema_state");
+        assertThat(text.toString()).as("a hazard is printed once, beside its statement").containsOnlyOnce("drops column b");
     }
 
     @Test

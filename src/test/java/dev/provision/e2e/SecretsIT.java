@@ -120,6 +120,8 @@ class SecretsIT {
                 .contains("setting log_statement").contains("setting log_min_duration_statement in database postgres")
                 .contains("containers.vault.postgres.roles.app_rw")
                 .contains("containers.stalled.postgres.roles.provision_admin");
+        assertThat(plan.out()).as("the secret's new value is an edit of the desired state, not drift:\n%s", plan)
+                .contains("# containers.vault.postgres.roles.app_rw will be updated in-place\n");
 
         Cli.Run apply = cli.run("apply", "--auto-approve");
 

@@ -79,6 +79,8 @@ class ServerIT {
 
         Cli.Run plan = cli.run("plan");
         assertThat(plan.out()).contains("work_mem: \"16MB\" -> \"48MB\"", "reload is enough");
+        assertThat(plan.out()).as("an inventory edit of the files provision wrote is not drift")
+                .contains("# containers.db.postgres.config will be updated in-place\n");
         assertThat(cli.run("apply", "--auto-approve").exitCode()).isZero();
 
         assertThat(psql("show work_mem")).as("the new value is live").isEqualTo("48MB");

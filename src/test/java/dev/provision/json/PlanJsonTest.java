@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.provision.plan.Hazard;
 import dev.provision.plan.Mode;
 import dev.provision.plan.Note;
 import dev.provision.plan.Plan;
@@ -107,6 +108,27 @@ class PlanJsonTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void aHazardNamesTheStatementItConcernsConformsToTheSchemaAndReadsBack() {
+        String drop = "ALTER TABLE app.t DROP COLUMN b";
+        dev.provision.plan.PlannedChange change = new dev.provision.plan.PlannedChange(
+                dev.provision.plan.ResourceAddress.of("containers", "app", "postgres", "databases", "appdb", "objects"),
+                dev.provision.plan.Action.UPDATE, dev.provision.plan.Cause.INVENTORY, "the database differs from schema.sql",
+                List.of(), List.of(new Hazard("drop-column", "drops column b of app.t and its data", drop),
+                        new Hazard("blocking-index-build", "of the whole change")),
+                List.of(new dev.provision.plan.Step.Sql("bed", "app", "appdb", List.of("CREATE INDEX i ON app.t (a)", drop), true)));
+        Plan plan = new Plan(List.of(change), List.of());
+
+        String json = document("plan").plan(plan, true).outcome("changes").toJson();
+
+        assertThat(PlanSchema.problems(json)).as("problems of\n%s", json).isEmpty();
+        JsonNode node = PlanSchema.parse(json);
+        assertThat(node.at("/plan/changes/0/hazards/0/statement").asText()).as("attached to its statement").isEqualTo(drop);
+        assertThat(node.at("/plan/changes/0/hazards/1/statement").isNull()).as("a hazard of the whole change names none").isTrue();
+        assertThat(PlanJson.fromJson(node.path("plan")).changes().get(0).hazards()).as("a plan file keeps the attachment")
+                .isEqualTo(change.hazards());
     }
 
     @Test

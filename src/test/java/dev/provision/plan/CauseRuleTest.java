@@ -40,4 +40,17 @@ class CauseRuleTest {
         assertThat(CauseRule.decide(Cause.INVENTORY, Action.UPDATE, "ab12", "ab12", List.of())).isEqualTo(Cause.DRIFT);
         assertThat(CauseRule.decide(Cause.DRIFT, Action.UPDATE, "ab12", "cd34", List.of())).isEqualTo(Cause.INVENTORY);
     }
+
+    @Test
+    void anAttributeTheRecordLacksIsNotCompared() {
+        String withDigest = "{\"connection_limit\":10,\"createdb\":false,\"login\":true,\"password_digest\":\"hmac-sha256:ab\"}";
+        AttributeChange password = new AttributeChange("password", "(does not match the secret)", "(from file:/s)");
+
+        assertThat(CauseRule.decide(Cause.INVENTORY, Action.UPDATE, APPLIED, withDigest, List.of(password)))
+                .as("a record from before digests were kept says nothing about the secret: the rest is unchanged").isEqualTo(Cause.DRIFT);
+        assertThat(CauseRule.decide(Cause.DRIFT, Action.UPDATE, withDigest, withDigest.replace(":ab", ":cd"), List.of(password)))
+                .as("the secret's value changed since it was applied").isEqualTo(Cause.INVENTORY);
+        assertThat(CauseRule.decide(Cause.DRIFT, Action.UPDATE, withDigest, APPLIED, List.of(password)))
+                .as("a digest recorded and none possible now (the secret is gone, to be generated) is a change").isEqualTo(Cause.INVENTORY);
+    }
 }

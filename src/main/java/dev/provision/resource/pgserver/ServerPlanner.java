@@ -12,6 +12,7 @@ import dev.provision.inventory.ParameterCatalog;
 import dev.provision.plan.Action;
 import dev.provision.plan.AttributeChange;
 import dev.provision.plan.Cause;
+import dev.provision.plan.CauseRule;
 import dev.provision.plan.PlannedChange;
 import dev.provision.plan.ResourceAddress;
 import dev.provision.plan.Step;
@@ -128,9 +129,20 @@ public final class ServerPlanner {
                 .filter(name -> "postmaster".equals(context(name, actual, container.postgres().version()))).toList();
         String mode = down ? "start" : restartNeeded.isEmpty() ? "reload" : "restart";
         boolean handEdited = (confChanged && !Stamp.intact(conf)) || (hbaChanged && !Stamp.intact(hba));
+        Cause cause = down ? Cause.DRIFT : null;
+        if (confChanged) {
+            cause = CauseRule.together(cause, fileCause(conf, desired.postgresqlConf()));
+        }
+        if (hbaChanged) {
+            cause = CauseRule.together(cause, fileCause(hba, desired.pgHbaConf()));
+        }
         String removal = removedRules.isEmpty() || !Stamp.intact(hba) ? ""
                 : "hba rule" + (removedRules.size() > 1 ? "s" : "") + " no longer declared: " + String.join("; ", removedRules) + "; ";
-        String why = removal + (handEdited ? "the files differ from what provision last wrote (edited by hand, or never written by provision)" : "the inventory or template changed")
+        boolean edited = cause == Cause.INVENTORY || cause == Cause.BOTH;
+        String why = removal + (edited && handEdited
+                ? "the inventory or template changed, and the files were edited by hand since provision last wrote them"
+                : handEdited ? "the files differ from what provision last wrote (edited by hand, or never written by provision)"
+                : "the inventory or template changed")
                 + "; " + switch (mode) {
                     case "start" -> "the server is stopped and will be started with them";
                     case "restart" -> "restart needed: " + String.join(", ", restartNeeded) + " (context postmaster)";
@@ -139,7 +151,15 @@ public final class ServerPlanner {
         List<Step> all = new ArrayList<>(steps.stage(desired));
         all.add(steps.activate(mode));
         return java.util.Optional.of(new PlannedChange(address.child("config"), Action.UPDATE,
-                handEdited || down ? Cause.DRIFT : Cause.INVENTORY, why, attributes, List.of(), all));
+                cause == null ? Cause.DRIFT : cause, why, attributes, List.of(), all));
+    }
+
+    /**
+     * A configuration file's cause by {@link CauseRule}: its stamp records what provision last wrote, the
+     * desired file's stamp what it would write now; a file without a stamp was never written by provision.
+     */
+    private static Cause fileCause(String actual, String desired) {
+        return CauseRule.decide(Cause.DRIFT, Stamp.recorded(actual), Stamp.recorded(desired), !Stamp.intact(actual));
     }
 
     /** The parameter's context as the running server reports it, else as the shipped catalog knows it. */

@@ -28,6 +28,15 @@ final class Stamp {
         return recorded.equals(digest(file.substring(newline + 1)));
     }
 
+    /** The digest recorded in the file's stamp (of what provision last wrote), or {@code null} without a stamp. */
+    static String recorded(String file) {
+        if (file == null || !file.startsWith(PREFIX)) {
+            return null;
+        }
+        int newline = file.indexOf('\n');
+        return newline < 0 ? null : file.substring(PREFIX.length(), newline).strip();
+    }
+
     private static String digest(String content) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));

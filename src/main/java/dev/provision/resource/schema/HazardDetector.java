@@ -66,39 +66,40 @@ final class HazardDetector {
             String statement = raw.strip();
             Matcher m;
             if ((m = DROP_TABLE_SQL.matcher(statement)).find()) {
-                hazards.add(new Hazard(DROP_TABLE, "drops table " + m.group(1) + " and every row in it"));
+                hazards.add(new Hazard(DROP_TABLE, "drops table " + m.group(1) + " and every row in it", raw));
             } else if ((m = DROP_SCHEMA_SQL.matcher(statement)).find()) {
-                hazards.add(new Hazard(DROP_TABLE, "drops schema " + m.group(1) + " and every table in it"));
+                hazards.add(new Hazard(DROP_TABLE, "drops schema " + m.group(1) + " and every table in it", raw));
             } else if ((m = CREATE_INDEX.matcher(statement)).find()) {
                 TableFacts table = facts.getOrDefault(m.group(2), TableFacts.ABSENT);
                 if (m.group(1) == null && table.estimatedRows() > largeTableRows) {
                     hazards.add(new Hazard(BLOCKING_INDEX, "builds an index on " + m.group(2) + " (about "
                             + Math.round(table.estimatedRows()) + " rows) without CONCURRENTLY, blocking writes until it"
-                            + " finishes; write CREATE INDEX CONCURRENTLY in the SQL file to avoid it"));
+                            + " finishes; write CREATE INDEX CONCURRENTLY in the SQL file to avoid it", raw));
                 }
             } else if ((m = ALTER_TABLE.matcher(statement)).find()) {
-                alterTable(m.group(1), m.group(2).strip(), facts.getOrDefault(m.group(1), TableFacts.ABSENT), hazards);
+                alterTable(m.group(1), m.group(2).strip(), facts.getOrDefault(m.group(1), TableFacts.ABSENT), raw, hazards);
             }
         }
         return hazards;
     }
 
-    private static void alterTable(String table, String action, TableFacts facts, List<Hazard> hazards) {
+    /** @param statement the whole statement, which the hazards name */
+    private static void alterTable(String table, String action, TableFacts facts, String statement, List<Hazard> hazards) {
         Matcher m;
         if ((m = DROP_COLUMN_SQL.matcher(action)).find()) {
-            hazards.add(new Hazard(DROP_COLUMN, "drops column " + m.group(1) + " of " + table + " and its data"));
+            hazards.add(new Hazard(DROP_COLUMN, "drops column " + m.group(1) + " of " + table + " and its data", statement));
         } else if ((m = TYPE_SQL.matcher(action)).find()) {
             String before = facts.columnTypes().get(unquote(m.group(1)));
             String after = m.group(2).strip();
             if (facts.hasRows() && !keepsStorage(before, after)) {
                 hazards.add(new Hazard(TYPE_REWRITE, "changes the type of " + table + "." + m.group(1) + " from "
                         + (before == null ? "its current type" : before) + " to " + after
-                        + ", which rewrites the table under an exclusive lock (and fails if a value does not convert)"));
+                        + ", which rewrites the table under an exclusive lock (and fails if a value does not convert)", statement));
             }
         } else if ((m = SET_NOT_NULL.matcher(action)).find()) {
             if (facts.hasRows()) {
                 hazards.add(new Hazard(NOT_NULL, "makes " + table + "." + m.group(1) + " NOT NULL on a table with rows:"
-                        + " it scans the table under an exclusive lock and fails if a row holds NULL"));
+                        + " it scans the table under an exclusive lock and fails if a row holds NULL", statement));
             }
         } else if ((m = ADD_COLUMN.matcher(action)).find()) {
             String definition = m.group(2);
@@ -106,7 +107,7 @@ final class HazardDetector {
             boolean hasDefault = Pattern.compile("\\bDEFAULT\\b", FLAGS).matcher(definition).find();
             if (notNull && !hasDefault && facts.hasRows()) {
                 hazards.add(new Hazard(NOT_NULL, "adds NOT NULL column " + m.group(1) + " without a default to " + table
-                        + ", which has rows: it fails; give the column a DEFAULT, or add it nullable and backfill"));
+                        + ", which has rows: it fails; give the column a DEFAULT, or add it nullable and backfill", statement));
             }
         }
     }

@@ -9,6 +9,7 @@ import dev.provision.plan.PlannedChange;
 import dev.provision.postgres.PostgresSession;
 import dev.provision.testing.PostgresServer;
 import dev.provision.testing.WithPostgres;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -63,6 +64,66 @@ class CausesServerTest {
                 .isEqualTo(Cause.INVENTORY);
         reconciler.apply(inventory, plan);
         assertThat(reconciler.plan(inventory).changes()).as("converged after the edit").isEmpty();
+    }
+
+    @Test
+    void aNewSecretValueIsAnInventoryChangeAndAPasswordSetByHandIsDrift(PostgresServer server) throws Exception {
+        Path secret = dir.resolve("app_user.secret");
+        Files.writeString(secret, "first-secret\n");
+        Inventory inventory = Reconciler.inventory(dir, DatabaseDriverServerTest.CONTENTS
+                .replace("connection_limit: 10", "connection_limit: 10\n    password: { file: " + secret + " }"));
+        Reconciler reconciler = new Reconciler(server);
+        reconciler.converge(inventory);
+        assertThat(reconciler.plan(inventory).changes()).as("converged").isEmpty();
+
+        Files.writeString(secret, "second-secret\n");
+        Plan rotated = reconciler.plan(inventory);
+
+        assertThat(Reconciler.addresses(rotated)).as("only the password differs").containsExactly("roles.app_user");
+        assertThat(rotated.changes().get(0).cause()).as("the secret's value was changed by the user: the desired state moved")
+                .isEqualTo(Cause.INVENTORY);
+        reconciler.apply(inventory, rotated);
+        assertThat(reconciler.plan(inventory).changes()).as("converged on the new secret").isEmpty();
+
+        try (PostgresSession s = server.session("postgres")) {
+            s.setPassword("app_user", "set-by-hand".toCharArray());
+        }
+        Plan byHand = reconciler.plan(inventory);
+
+        assertThat(Reconciler.addresses(byHand)).containsExactly("roles.app_user");
+        assertThat(byHand.changes().get(0).cause()).as("the secret is the one applied; the server's password was changed by hand")
+                .isEqualTo(Cause.DRIFT);
+        assertThat(recordsText(reconciler)).as("the records hold a keyed digest, never the secret or a verifier")
+                .contains("hmac-sha256:").doesNotContain("second-secret").doesNotContain("SCRAM-SHA-256");
+    }
+
+    private static String recordsText(Reconciler reconciler) throws java.io.IOException {
+        try (Stream<Path> files = Files.walk(Path.of(reconciler.recordsDirectory()))) {
+            StringBuilder all = new StringBuilder();
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                all.append(Files.readString(file)).append('\n');
+            }
+            return all.toString();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("edits")
+    void anInventoryEditAfterAnotherAppliedEditIsStillAnInventoryChange(String kind, String edited, String address,
+            PostgresServer server) {
+        String first = DatabaseDriverServerTest.CONTENTS.replace("connection_limit: 20", "connection_limit: 21")
+                .replace("connection_limit: 10", "connection_limit: 11");
+        Reconciler reconciler = new Reconciler(server);
+        reconciler.converge(Reconciler.inventory(dir, DatabaseDriverServerTest.CONTENTS));
+        reconciler.converge(Reconciler.inventory(dir, first));
+        Inventory inventory = Reconciler.inventory(dir, edited.replace("connection_limit: 20", "connection_limit: 21")
+                .replace("connection_limit: 10", "connection_limit: 11"));
+
+        Plan plan = reconciler.plan(inventory);
+
+        assertThat(plan.changes()).as(kind).isNotEmpty();
+        assertThat(plan.changes()).as("%s edited after an earlier edit was applied", kind)
+                .allSatisfy(c -> assertThat(c.cause()).as(c.address().path()).isEqualTo(Cause.INVENTORY));
     }
 
     @Test

@@ -48,7 +48,7 @@ class PasswordServerTest {
 
         assertThat(changed.changes()).singleElement().satisfies(change -> {
             assertThat(change.address().path()).isEqualTo("containers.db.postgres.roles.app_user");
-            assertThat(change.cause()).isEqualTo(Cause.DRIFT);
+            assertThat(change.cause()).as("the secret's new value is the user's edit").isEqualTo(Cause.INVENTORY);
             assertThat(change.attributes()).containsExactly(
                     new AttributeChange("password", "(does not match the secret)", "(from file:" + secret + ")"));
             assertThat(change.steps()).as("the password, then provision's record of what it applied").hasSize(2)

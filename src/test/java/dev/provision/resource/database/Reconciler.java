@@ -29,6 +29,7 @@ import java.util.List;
 final class Reconciler {
     private final PostgresServer server;
     private final Engine engine;
+    private final String records = records();
 
     Reconciler(PostgresServer server) {
         this(server, new DatabaseDriver());
@@ -37,7 +38,7 @@ final class Reconciler {
     Reconciler(PostgresServer server, DatabaseDriver driver) {
         this.server = server;
         // each reconciler keeps its own record of what it applied: tests share this machine
-        this.engine = new Engine(List.of(driver), records());
+        this.engine = new Engine(List.of(driver), records);
     }
 
     /** An inventory with one container {@code db} on a local host, whose postgres section is {@code postgres}. */
@@ -67,6 +68,11 @@ final class Reconciler {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Where this reconciler's engine keeps its record of what it applied. */
+    String recordsDirectory() {
+        return records;
     }
 
     Plan plan(Inventory inventory) {

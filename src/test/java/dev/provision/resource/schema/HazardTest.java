@@ -139,7 +139,12 @@ class HazardTest {
         return fixture.plan(SchemaFixture.database(db.name(), sql)).orElseThrow();
     }
 
+    /** The hazards' kinds, each hazard checked to name the statement of the steps it concerns (the plan prints it there). */
     private static List<String> kinds(PlannedChange change) {
+        List<String> statements = change.steps().stream().filter(Step.Sql.class::isInstance)
+                .flatMap(s -> ((Step.Sql) s).statements().stream()).toList();
+        assertThat(change.hazards()).as("every schema hazard is attached to the statement it concerns")
+                .allSatisfy(h -> assertThat(statements).contains(h.statement()));
         return change.hazards().stream().map(Hazard::kind).toList();
     }
 
