@@ -42,17 +42,22 @@ final class BaseSteps {
         this.steps = new ContainerSteps(host, lxcPath, asBase, DesiredConfig.of(asBase, cgroupV2));
     }
 
-    List<Step> prepare(boolean discardIncomplete) {
+    /** The steps; {@code rebuild} says why a ready base is discarded first (too old), or is {@code null}. */
+    List<Step> prepare(boolean discardIncomplete, String rebuild) {
         List<Step> all = new ArrayList<>();
         if (discardIncomplete) {
             all.add(new Step.Run(host, List.of("sh", "-c", DISCARD, "provision-discard", base.name(), lxcPath + "/" + base.name()),
-                    null, SHORT, "lxc-destroy -f -n " + base.name() + " (unfinished by an interrupted apply)", false));
+                    null, SHORT, "lxc-destroy -f -n " + base.name()
+                            + (rebuild == null ? " (unfinished by an interrupted apply)" : " (" + rebuild + ": rebuilt)"), false));
         }
         all.addAll(steps.create());
         all.add(new Step.Run(host, List.of("sh", "-c", PREPARE_ROOTFS, PREPARE_NAME, steps.rootfs()), null, SHORT, "", false)
                 .labelled("prepare " + steps.rootfs() + ": no PostgreSQL cluster from the packages, SSH host keys made at each"
                         + " clone's first boot"));
         all.addAll(steps.startAndWait());
+        if (container.postgres().packageSource() != null) {
+            all.add(dev.provision.resource.pgserver.ServerPlanner.packageSource(asBase()));
+        }
         all.add(inside(ContainerSteps.CREATE_TIMEOUT, "install postgresql-" + base.postgresVersion() + " and locales (apt-get)",
                 "sh", "-c", INSTALL, "provision-install", String.valueOf(base.postgresVersion())));
         List<String> locales = dev.provision.resource.pgserver.ServerPlanner.locales(container);
@@ -68,6 +73,12 @@ final class BaseSteps {
         all.add(new Step.Run(host, List.of("sh", "-c", "touch \"/var/lib/provision/lxc/$1.base\" && rm -f \"/var/lib/provision/lxc/$1.creating\"",
                 "provision-mark", base.name()), null, SHORT, "record that base " + base.name() + " is ready", false));
         return all;
+    }
+
+    /** The base as a container of its own name, for steps addressed to a container. */
+    private Container asBase() {
+        return new Container(base.name(), container.at(), container.host(), container.image(), container.resources(),
+                container.network(), false, false, null, List.of(), container.postgres());
     }
 
     private Step inside(Duration timeout, String label, String... argv) {

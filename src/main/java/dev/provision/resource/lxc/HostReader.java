@@ -47,6 +47,7 @@ public final class HostReader {
         Map<String, ContainerState> containers = new LinkedHashMap<>();
         boolean overlay = false;
         Map<String, BaseState> bases = new LinkedHashMap<>();
+        String now = null;
         Map<String, OwnedContainer> owned = new LinkedHashMap<>();
         java.util.Set<String> existing = new java.util.HashSet<>();
         Map<String, AddressesInUse.Configured> configured = new LinkedHashMap<>();
@@ -91,15 +92,17 @@ public final class HostReader {
                     }
                 }
                 case "base" -> {
-                    String[] parts = value.split(" ", 3);
+                    String[] parts = value.split(" ", 4);
                     BaseState.Status status = switch (parts.length > 1 ? parts[1] : "absent") {
                         case "ready" -> BaseState.Status.READY;
                         case "incomplete" -> BaseState.Status.INCOMPLETE;
                         case "foreign" -> BaseState.Status.FOREIGN;
                         default -> BaseState.Status.ABSENT;
                     };
-                    bases.put(parts[0], new BaseState(parts[0], status, parts.length > 2 ? parts[2] : null));
+                    bases.put(parts[0], new BaseState(parts[0], status, parts.length > 2 ? parts[2] : null,
+                            parts.length > 3 && parts[3].matches("\\d{1,6}") ? Integer.parseInt(parts[3]) : 0));
                 }
+                case "now" -> now = value.strip();
                 case "bridge" -> {
                     String[] parts = value.split(" ");
                     bridges.put(parts[0], parts.length > 1 && !parts[1].equals("-") ? parts[1] : null);
@@ -138,7 +141,7 @@ public final class HostReader {
             }
         }
         return new HostState(host, packages, osId, cgroupV2, lxcPath, forwardAccepted, dhcpDown, bridges, containers,
-                overlay, bases, owned, existing, new AddressesInUse(configured, dhcpRanges, leases));
+                overlay, bases, owned, existing, new AddressesInUse(configured, dhcpRanges, leases), now);
     }
 
     private static String orNull(String field) {

@@ -1,6 +1,7 @@
 package dev.provision.resource.pgserver;
 
 import dev.provision.engine.ScriptResource;
+import dev.provision.inventory.PackageSource;
 import dev.provision.plan.Step;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +10,9 @@ import java.util.List;
 /** The exact commands that install and configure PostgreSQL in one container, run from its LXC host. */
 final class ServerSteps {
     private static final String INSTALL = ScriptResource.load(ServerSteps.class, "install-server.sh");
+    private static final String PACKAGE_SOURCE = ScriptResource.load(ServerSteps.class, "add-package-source.sh");
+    /** Where the declared package source's signing key goes in a container. */
+    static final String KEYRING = "/usr/share/keyrings/provision-postgresql.asc";
     private static final String LOCALES = ScriptResource.load(ServerSteps.class, "ensure-locales.sh");
     private static final String ACTIVATE = ScriptResource.load(ServerSteps.class, "activate-config.sh");
     private static final String STAGE = "umask 077; cat > \"$1\"";
@@ -28,6 +32,14 @@ final class ServerSteps {
         return inside(Duration.ofMinutes(20), "install postgresql-" + version + " and locales (apt-get) unless present,"
                         + " create cluster " + version + "/" + ServerFiles.CLUSTER + " unless present",
                 "sh", "-c", INSTALL, "provision-install", String.valueOf(version), ServerFiles.CLUSTER, container);
+    }
+
+    /** Adds the declared apt repository (its key on standard input) before the packages are installed. */
+    static Step.Run packageSource(String host, String container, PackageSource source) {
+        List<String> argv = List.of("lxc-attach", "-n", container, "--", "sh", "-c", PACKAGE_SOURCE, "provision-package-source",
+                source.sourcesLine(KEYRING), KEYRING);
+        return new Step.Run(host, argv, source.key(), Duration.ofMinutes(10), "lxc-attach -n " + container
+                + " -- add package source " + source.url() + " " + source.suite() + " (key from " + source.keyFile() + ")", false);
     }
 
     Step locales(List<String> locales) {
