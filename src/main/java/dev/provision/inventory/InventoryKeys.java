@@ -46,7 +46,7 @@ public final class InventoryKeys {
         KEYS.put(NETWORK, List.of("bridge", "ipv4", "gateway"));
         KEYS.put(MOUNT, List.of("source", "target", "read_only"));
         KEYS.put(POSTGRES, List.of("version", "package_source", "port", "listen_addresses", "settings", "hba", "roles", "databases"));
-        KEYS.put(PACKAGE_SOURCE, List.of("url", "suite", "components", "key"));
+        KEYS.put(PACKAGE_SOURCE, List.of("url", "key", "suite", "components"));
         KEYS.put(HBA_RULE, List.of("type", "database", "user", "address", "method"));
         KEYS.put(ROLE, List.of("login", "superuser", "createdb", "createrole", "replication", "connection_limit",
                 "valid_until", "member_of", "password"));

@@ -54,7 +54,7 @@ final class PostgresParser {
         int version = f.integer("version", release == null ? DEFAULT_VERSION : release.defaultMajor(), 9, 99);
         ParameterCatalog catalog = catalog(f, version);
         if (catalog == null) {
-            catalog = ParameterCatalog.forVersion(ParameterCatalog.versions().iterator().next()).orElseThrow();
+            catalog = ParameterCatalog.forVersion(DEFAULT_VERSION).orElseThrow();
         } else if (release != null && !f.has("package_source") && !release.majors().contains(version)) {
             String offered = release.majors().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
             List<String> others = PostgresReleases.all().stream()
