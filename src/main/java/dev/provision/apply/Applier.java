@@ -1,9 +1,9 @@
 package dev.provision.apply;
 
-import dev.provision.engine.AdminBootstrapper;
-import dev.provision.engine.Connections;
-import dev.provision.engine.Parallel;
-import dev.provision.engine.PlanningFailed;
+import dev.provision.connect.AdminBootstrapper;
+import dev.provision.connect.Connections;
+import dev.provision.driver.Parallel;
+import dev.provision.plan.PlanningFailed;
 import dev.provision.postgres.PostgresSession;
 import dev.provision.postgres.SqlFailed;
 import dev.provision.secret.SecretResolver;

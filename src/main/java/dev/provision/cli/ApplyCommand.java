@@ -1,7 +1,8 @@
 package dev.provision.cli;
 
-import dev.provision.engine.Mode;
-import dev.provision.engine.Targets;
+import dev.provision.apply.ApplyOperation;
+import dev.provision.plan.Mode;
+import dev.provision.plan.Targets;
 import dev.provision.json.ApplyRecord;
 import dev.provision.json.PlanComparison;
 import dev.provision.json.PlanFileInvalid;
@@ -112,10 +113,10 @@ final class ApplyCommand implements Callable<Integer> {
                 return ExitCodes.FAILURE;
             }
             document.apply(record);
-            Session.Continuation continuation = saved != null ? Session.Continuation.NONE
-                    : new Session.Continuation(change.autoApprove ? () -> true : () -> new Confirmation(spec).ask("apply"));
-            session.apply(plan, scope, Mode.APPLY, allowed(), output, record, change.parallelism, continuation,
-                    change.lockTimeout);
+            ApplyOperation.Continuation continuation = saved != null ? ApplyOperation.Continuation.NONE
+                    : new ApplyOperation.Continuation(change.autoApprove ? () -> true : () -> new Confirmation(spec).ask("apply"));
+            session.apply(plan, new ApplyOperation.Request(scope, Mode.APPLY, allowed(), change.parallelism, continuation,
+                    change.lockTimeout), output, record);
             document.outcome("applied");
             return ExitCodes.OK;
         } catch (RuntimeException e) {

@@ -1,6 +1,6 @@
 package dev.provision.cli;
 
-import dev.provision.engine.LockTimeout;
+import dev.provision.apply.lock.LockTimeout;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;

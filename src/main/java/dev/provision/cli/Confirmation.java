@@ -1,5 +1,7 @@
 package dev.provision.cli;
 
+import dev.provision.apply.OperationFailed;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,6 +1,7 @@
 package dev.provision.cli;
 
-import dev.provision.engine.Mode;
+import dev.provision.apply.ApplyOperation;
+import dev.provision.plan.Mode;
 import dev.provision.json.ApplyRecord;
 import dev.provision.plan.Plan;
 import java.util.Set;
@@ -62,8 +63,9 @@ final class DestroyCommand implements Callable<Integer> {
                 return ExitCodes.FAILURE;
             }
             document.apply(record);
-            session.apply(plan, targets.targets(), Mode.DESTROY, Set.of(dev.provision.plan.HazardKind.CONTAINER_DESTROY.id()), output, record,
-                    change.parallelism, Session.Continuation.NONE, change.lockTimeout);
+            session.apply(plan, new ApplyOperation.Request(targets.targets(), Mode.DESTROY,
+                    Set.of(dev.provision.plan.HazardKind.CONTAINER_DESTROY.id()), change.parallelism,
+                    ApplyOperation.Continuation.NONE, change.lockTimeout), output, record);
             document.outcome("applied");
             return ExitCodes.OK;
         } catch (RuntimeException e) {

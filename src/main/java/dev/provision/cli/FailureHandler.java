@@ -1,6 +1,8 @@
 package dev.provision.cli;
 
-import dev.provision.engine.PlanningFailed;
+import dev.provision.apply.OperationFailed;
+
+import dev.provision.plan.PlanningFailed;
 import dev.provision.json.PlanFileInvalid;
 import dev.provision.secret.SecretUnavailable;
 import dev.provision.transport.TransportException;

@@ -1,7 +1,8 @@
 package dev.provision.cli;
 
-import dev.provision.engine.LockScope;
-import dev.provision.engine.RunLocks;
+import dev.provision.host.HostPaths;
+import dev.provision.apply.lock.LockScope;
+import dev.provision.apply.lock.RunLocks;
 import dev.provision.inventory.Container;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Release a lock left by a killed run.",
         description = {
-            "Removes one of provision's locks (under /var/lib/provision/locks on the host), left there by a run"
+            "Removes one of provision's locks (under " + HostPaths.LOCKS + " on the host), left there by a run"
                     + " that was killed. apply and destroy lock each container they change, and a host while its"
                     + " host-wide state changes (host preparation, bridges, bases); another run is refused, or waits"
                     + " with --lock-timeout, and is told the holder and the exact command to run here.",

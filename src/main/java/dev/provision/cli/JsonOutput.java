@@ -1,6 +1,8 @@
 package dev.provision.cli;
 
-import dev.provision.engine.Mode;
+import dev.provision.apply.HazardsRefused;
+
+import dev.provision.plan.Mode;
 import dev.provision.json.ApplyRecord;
 import dev.provision.json.InventoryDigest;
 import dev.provision.json.JsonDocument;

@@ -1,6 +1,8 @@
 package dev.provision.cli;
 
-import dev.provision.engine.Mode;
+import dev.provision.apply.OperationFailed;
+
+import dev.provision.plan.Mode;
 import dev.provision.json.SavedPlanWriter;
 import dev.provision.plan.Plan;
 import java.nio.file.Path;

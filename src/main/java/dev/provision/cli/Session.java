@@ -1,35 +1,24 @@
 package dev.provision.cli;
 
-import dev.provision.apply.Applier;
-import dev.provision.apply.ApplyListener;
+import dev.provision.apply.ApplyOperation;
 import dev.provision.json.ApplyRecord;
+import java.io.PrintWriter;
 import dev.provision.json.InventoryDigest;
-import dev.provision.apply.StepFailed;
 import dev.provision.engine.AddressCatalog;
-import dev.provision.engine.Connections;
+import dev.provision.connect.Connections;
 import dev.provision.engine.Engine;
-import dev.provision.engine.Mode;
-import dev.provision.engine.Targets;
+import dev.provision.plan.Mode;
+import dev.provision.plan.Targets;
 import dev.provision.inventory.Inventory;
 import dev.provision.inventory.Loaded;
-import dev.provision.engine.HeldLock;
-import dev.provision.engine.LockScope;
-import dev.provision.engine.PlanningFailed;
-import dev.provision.engine.RunLocks;
+import dev.provision.apply.lock.HeldLock;
+import dev.provision.apply.lock.LockScope;
 import dev.provision.json.PlanComparison;
 import dev.provision.transport.ShellQuoter;
-import java.time.Duration;
-import java.util.Map;
-import dev.provision.plan.Action;
-import dev.provision.plan.Hazard;
 import dev.provision.plan.Plan;
-import dev.provision.plan.PlannedChange;
 import dev.provision.plan.ResourceAddress;
-import dev.provision.plan.Step;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -112,165 +101,16 @@ final class Session implements AutoCloseable {
     }
 
     /**
-     * How apply goes on when the plan had parts that could only be planned once its changes were
-     * applied ({@link Plan#hasDeferred()}): {@code approve} is asked before each further stage is
-     * applied (always true with --auto-approve); {@code null} stops after the plan shown, as a saved
-     * plan must.
+     * Applies the plan the user saw through {@link ApplyOperation}, showing it on the console; what the
+     * operation does (locks, stages, verification) is its own.
      */
-    record Continuation(BooleanSupplier approve) {
-        static final Continuation NONE = new Continuation(null);
-    }
-
-    /** Stages a plan with deferred parts may take; each stage must settle at least one of them. */
-    private static final int MAX_STAGES = 4;
-
-    /**
-     * Applies the plan under the locks of what it changes (each container it changes; a host while its
-     * host-wide changes run), waiting up to {@code lockTimeout} for another run's, then reads again: a plan
-     * that is still not empty after apply is a failure, not a success. A run that had to wait plans again
-     * under its locks, since the other run may have changed what it read: a different plan is shown and
-     * asked for again (a saved plan is refused). Parts that could only be planned after the plan's changes
-     * (a stopped container's server) are planned then, shown, and applied in turn.
-     */
-    void apply(Plan plan, Targets targets, Mode mode, Set<String> allowedHazards, Output output, ApplyRecord record,
-            int parallelism, Continuation continuation, Duration lockTimeout) {
-        refuseHazards(plan, allowedHazards, "");
-        RunLocks lock = new RunLocks(owner, this::unlockCommand, this::note);
-        HostLockRelease release = new HostLockRelease(lock);
-        try (lock;
-                ProgressPrinter progress = new ProgressPrinter(output.human(), output.ansi(), output.terminal())) {
-            Applier applier = new Applier(connections, ApplyListener.all(log.steps(), progress, record, release));
-            if (lock(plan, lock, lockTimeout, output)) {
-                plan = afterWaiting(plan, targets, mode, allowedHazards, output, continuation, lock, lockTimeout);
-            }
-            release.expect(plan);
-            progress.expect(runnable(plan));
-            int applied = applier.apply(plan, parallelism);
-            Plan after = plan(targets, mode);
-            for (int stage = 2; plan.hasDeferred() && after.hasChanges() && continuation.approve() != null; stage++) {
-                if (stage > MAX_STAGES || sameDeferred(plan, after) && !hasWork(after)) {
-                    break;
-                }
-                output.human().println();
-                output.human().println("The parts that could only be planned once the changes above were applied:");
-                new PlanPrinter(output.human(), output.ansi(), false).print(after);
-                refuseHazards(after, allowedHazards, applied + " changes before these were applied. ");
-                if (!continuation.approve().getAsBoolean()) {
-                    throw new OperationFailed(applied + " changes were applied; the rest, above, was not."
-                            + " Run apply again to apply it.");
-                }
-                if (lock(after, lock, lockTimeout, output)) {
-                    after = plan(targets, mode); // another run changed things meanwhile: plan this stage again
-                    lock(after, lock, lockTimeout, output);
-                }
-                release.expect(after);
-                progress.expect(runnable(after));
-                applied += applier.apply(after, parallelism);
-                plan = after;
-                after = plan(targets, mode);
-            }
-            progress.close();
-            if (after.hasChanges() && continuation.approve() == null && plan.hasDeferred()) {
-                output.human().println(output.ansi().string("@|yellow,bold Saved plan applied:|@ " + applied
-                        + " changes. Parts of it could only be planned after them; run provision plan to see them,"
-                        + " then apply."));
-                output.human().flush();
-                return;
-            }
-            if (after.hasDeferred()) {
-                throw new OperationFailed(applied + " changes were applied, but " + String.join(", ", deferred(after))
-                        + " still cannot be read; run plan to see why");
-            }
-            if (after.hasChanges()) {
-                new PlanPrinter(spec.commandLine().getErr(), options.ansi(spec.commandLine().getErr()), false).print(after);
-                throw new OperationFailed("apply ran every step, but reading again still finds the changes above;"
-                        + " this is a bug in provision or something changed the hosts meanwhile: run plan to see the state");
-            }
-            record.verified();
-            output.human().println(output.ansi().string(
-                    "@|green,bold Apply complete!|@ " + applied + (applied == 1 ? " change" : " changes")
-                            + " applied; a fresh read finds nothing left to do."));
-            output.human().flush();
-        } catch (StepFailed | PlanningFailed e) {
-            String message = e.getMessage() + lock.unreleasedNote().map(note -> "\n" + note).orElse("");
-            record.failed(message);
-            throw new OperationFailed(message, e);
-        } catch (RuntimeException e) {
-            record.failed(e.getMessage());
-            throw e;
-        }
-    }
-
-    /** Takes the locks of what {@code plan} changes, host by host; returns whether it had to wait for another run. */
-    private boolean lock(Plan plan, RunLocks lock, Duration timeout, Output output) {
-        boolean waited = false;
-        for (Map.Entry<String, Set<LockScope>> host : LockScopes.of(plan).entrySet()) {
-            waited |= lock.acquire(host.getKey(), connections.get(host.getKey()), host.getValue(), timeout, line -> {
-                output.human().println(Character.toUpperCase(line.charAt(0)) + line.substring(1));
-                output.human().flush();
-            });
-        }
-        return waited;
-    }
-
-    /**
-     * The plan to apply once this run had to wait for another's locks: the same if planning again under
-     * the locks gives the same; otherwise the new plan, shown and asked for again (a saved plan, which
-     * must run as it was reviewed, is refused).
-     */
-    private Plan afterWaiting(Plan plan, Targets targets, Mode mode, Set<String> allowedHazards, Output output,
-            Continuation continuation, RunLocks lock, Duration lockTimeout) {
-        Plan fresh = plan(targets, mode);
-        if (PlanComparison.same(plan, fresh)) {
-            return plan;
-        }
-        if (continuation.approve() == null) {
-            throw new OperationFailed("another run changed what this plan covers while this one waited for its locks,"
-                    + " so the saved plan is out of date; nothing was changed. Run plan again. What differs:\n  "
-                    + String.join("\n  ", PlanComparison.differences(plan, fresh)));
-        }
-        output.human().println();
-        output.human().println("Another run changed what this plan covers while this one waited for its locks. The plan now:");
-        new PlanPrinter(output.human(), output.ansi(), false).print(fresh);
-        refuseHazards(fresh, allowedHazards, "");
-        if (fresh.hasChanges() && !continuation.approve().getAsBoolean()) {
-            throw new OperationFailed("Apply cancelled; nothing was changed.");
-        }
-        lock(fresh, lock, lockTimeout, output);
-        return fresh;
-    }
-
-    /** A stage that defers exactly what the last one did, and has nothing else to do, would loop. */
-    private static boolean sameDeferred(Plan before, Plan after) {
-        return deferred(before).equals(deferred(after));
-    }
-
-    private static boolean hasWork(Plan plan) {
-        return runnable(plan) > 0;
-    }
-
-    /** The changes apply runs: all but those only read once the changes before them are applied. */
-    private static int runnable(Plan plan) {
-        return (int) plan.changes().stream().filter(c -> c.action() != Action.READ).count();
-    }
-
-    private static List<String> deferred(Plan plan) {
-        return plan.changes().stream().filter(c -> c.action() == Action.READ).map(c -> c.address().path()).toList();
-    }
-
-    private static void refuseHazards(Plan plan, Set<String> allowed, String applied) {
-        List<String> refused = new ArrayList<>();
-        for (PlannedChange change : plan.changes()) {
-            for (Hazard hazard : change.hazards()) {
-                if (!allowed.contains(hazard.kind())) {
-                    refused.add(change.address() + ": " + hazard.description() + "; allow it with --allow " + hazard.kind());
-                }
-            }
-        }
-        if (!refused.isEmpty()) {
-            throw new HazardsRefused(applied + "the plan has hazards that were not allowed, so "
-                    + (applied.isEmpty() ? "nothing was changed" : "they were not applied") + ":\n  "
-                    + String.join("\n  ", refused));
+    void apply(Plan plan, ApplyOperation.Request request, Output output, ApplyRecord record) {
+        ApplyOperation operation = new ApplyOperation(engine, inventory, connections, owner, this::unlockCommand,
+                this::note, (shown, fresh) -> PlanComparison.same(shown, fresh) ? List.of()
+                        : PlanComparison.differences(shown, fresh));
+        PrintWriter errors = spec.commandLine().getErr();
+        try (ApplyConsole console = new ApplyConsole(output, errors, options.ansi(errors))) {
+            operation.apply(plan, request, console, log.steps(), record);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.provision.cli;
 
+import dev.provision.apply.OperationFailed;
+
 import dev.provision.inventory.Host;
 import dev.provision.secret.SecretResolver;
 import dev.provision.transport.LoggedTransport;

@@ -1,6 +1,6 @@
 package dev.provision.cli;
 
-import dev.provision.engine.Targets;
+import dev.provision.plan.Targets;
 import dev.provision.plan.ResourceAddress;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,14 +1,14 @@
 package dev.provision.cli;
 
 import dev.provision.engine.Engine;
-import dev.provision.engine.LockScope;
-import dev.provision.engine.LockSurvey;
+import dev.provision.apply.lock.LockScope;
+import dev.provision.apply.lock.LockSurvey;
 import dev.provision.resource.database.DatabaseDriver;
 import dev.provision.resource.lxc.LxcDriver;
 import dev.provision.resource.pgserver.PgServerDriver;
 import dev.provision.resource.schema.SchemaObjects;
 import dev.provision.secret.SecretResolver;
-import dev.provision.engine.TransportFactory;
+import dev.provision.connect.TransportFactory;
 import dev.provision.inventory.Host;
 import dev.provision.transport.LoggedTransport;
 import dev.provision.transport.local.LocalTransport;

@@ -1,5 +1,10 @@
 package dev.provision.engine;
 
+import dev.provision.host.HostPaths;
+import dev.provision.connect.Connections;
+import dev.provision.probe.Probe;
+import dev.provision.transport.ScriptResource;
+
 import dev.provision.inventory.Container;
 import dev.provision.inventory.Inventory;
 import dev.provision.plan.Step;
@@ -11,7 +16,7 @@ import java.util.Map;
 
 /**
  * provision's record, on each host, of the desired state it last applied to each resource of a
- * container ({@code /var/lib/provision/applied/<container>/<address>}, root only): read by every plan in the
+ * container ({@link HostPaths#APPLIED}{@code /<container>/<address>}, root only): read by every plan in the
  * host's probe batch, and written by a last step of each change apply runs. Tests that share one
  * machine give each engine its own directory.
  */
@@ -21,7 +26,7 @@ public final class AppliedRecords {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     /** Where the records are on every host. */
-    public static final String DIRECTORY = "/var/lib/provision/applied";
+    public static final String DIRECTORY = HostPaths.APPLIED;
 
     private final Map<String, String> byAddress;
 

@@ -1,5 +1,11 @@
 package dev.provision.engine;
 
+import dev.provision.connect.Connections;
+import dev.provision.driver.ResourceDriver;
+import dev.provision.plan.Mode;
+import dev.provision.plan.Targets;
+import dev.provision.probe.Probe;
+
 import dev.provision.inventory.Inventory;
 import dev.provision.plan.Plan;
 import dev.provision.plan.Action;

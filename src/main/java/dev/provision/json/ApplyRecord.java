@@ -3,7 +3,7 @@ package dev.provision.json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.provision.apply.ApplyListener;
+import dev.provision.apply.ApplyReport;
 import dev.provision.plan.PlannedChange;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +14,7 @@ import java.util.Map;
  * Records, as apply runs (several containers at once, possibly), which changes were applied, how
  * long each took, and which one failed.
  */
-public final class ApplyRecord implements ApplyListener {
+public final class ApplyRecord implements ApplyReport {
     private final Instant started = Instant.now();
     private final ArrayNode applied = JsonNodeFactory.instance.arrayNode();
     private final Map<PlannedChange, Instant> running = new LinkedHashMap<>();

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.provision.engine.Mode;
+import dev.provision.plan.Mode;
 import dev.provision.plan.Plan;
 import java.nio.file.Path;
 import java.util.List;

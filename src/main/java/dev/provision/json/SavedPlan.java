@@ -1,7 +1,7 @@
 package dev.provision.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.provision.engine.Mode;
+import dev.provision.plan.Mode;
 import dev.provision.plan.Plan;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.provision.json;
 
-import dev.provision.engine.Mode;
+import dev.provision.plan.Mode;
 import dev.provision.plan.Plan;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.provision.diag.SourceRange;
-import dev.provision.engine.Connections;
+import dev.provision.connect.Connections;
 import dev.provision.inventory.Host;
 import dev.provision.inventory.Inventory;
 import dev.provision.plan.Action;

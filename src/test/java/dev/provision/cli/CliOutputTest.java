@@ -3,7 +3,7 @@ package dev.provision.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.provision.engine.Mode;
+import dev.provision.plan.Mode;
 import dev.provision.json.PlanSchema;
 import dev.provision.json.SamplePlans;
 import dev.provision.json.SavedPlanWriter;

@@ -2,7 +2,7 @@ package dev.provision.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.provision.engine.Deferral;
+import dev.provision.driver.Deferral;
 import dev.provision.json.SamplePlans;
 import dev.provision.plan.Action;
 import dev.provision.plan.Cause;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.provision.engine.Mode;
+import dev.provision.plan.Mode;
 import dev.provision.plan.Plan;
 import java.io.IOException;
 import java.nio.file.Files;

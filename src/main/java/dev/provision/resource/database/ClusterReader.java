@@ -1,6 +1,6 @@
 package dev.provision.resource.database;
 
-import dev.provision.engine.ScriptResource;
+import dev.provision.transport.ScriptResource;
 import dev.provision.postgres.PostgresSession;
 import dev.provision.postgres.Read;
 import java.util.Collection;

@@ -1,12 +1,12 @@
 package dev.provision.resource.database;
 
-import dev.provision.engine.Connections;
-import dev.provision.engine.Deferral;
-import dev.provision.engine.Mode;
-import dev.provision.engine.Parallel;
-import dev.provision.engine.PlanningFailed;
-import dev.provision.engine.ResourceDriver;
-import dev.provision.engine.Targets;
+import dev.provision.connect.Connections;
+import dev.provision.driver.Deferral;
+import dev.provision.plan.Mode;
+import dev.provision.driver.Parallel;
+import dev.provision.plan.PlanningFailed;
+import dev.provision.driver.ResourceDriver;
+import dev.provision.plan.Targets;
 import dev.provision.inventory.Container;
 import dev.provision.inventory.Database;
 import dev.provision.inventory.Grant;

@@ -1,6 +1,6 @@
 package dev.provision.resource.database;
 
-import dev.provision.engine.PlanningFailed;
+import dev.provision.plan.PlanningFailed;
 import dev.provision.inventory.Role;
 import dev.provision.inventory.SecretRef;
 import dev.provision.postgres.PostgresSession;

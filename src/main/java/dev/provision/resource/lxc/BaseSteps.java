@@ -1,6 +1,7 @@
 package dev.provision.resource.lxc;
 
-import dev.provision.engine.ScriptResource;
+import dev.provision.host.HostPaths;
+import dev.provision.transport.ScriptResource;
 import dev.provision.inventory.Container;
 import dev.provision.inventory.Resources;
 import dev.provision.plan.Step;
@@ -17,7 +18,7 @@ import java.util.List;
 final class BaseSteps {
     private static final String PREPARE_ROOTFS = ScriptResource.load(BaseSteps.class, "prepare-base-rootfs.sh");
     private static final String SEAL = ScriptResource.load(BaseSteps.class, "seal-base.sh");
-    private static final String DISCARD = ScriptResource.load(BaseSteps.class, "discard-unfinished.sh");
+    private static final String DISCARD = HostPaths.script(BaseSteps.class, "discard-unfinished.sh");
     private static final String INSTALL = ScriptResource.load(PgServerDriver.class, "install-server.sh");
     private static final String LOCALES = ScriptResource.load(PgServerDriver.class, "ensure-locales.sh");
     private static final Duration SHORT = Duration.ofSeconds(60);
@@ -70,7 +71,7 @@ final class BaseSteps {
                 "sh", "-c", SEAL, "provision-seal"));
         // Its disk is a plain directory and was just synced: nothing is lost by killing it.
         all.add(Step.Run.of(host, SHORT, "lxc-stop", "-n", base.name(), "-k"));
-        all.add(new Step.Run(host, List.of("sh", "-c", "touch \"/var/lib/provision/lxc/$1.base\" && rm -f \"/var/lib/provision/lxc/$1.creating\"",
+        all.add(new Step.Run(host, List.of("sh", "-c", "touch \"" + HostPaths.MARKERS + "/$1.base\" && rm -f \"" + HostPaths.MARKERS + "/$1.creating\"",
                 "provision-mark", base.name()), null, SHORT, "record that base " + base.name() + " is ready", false));
         return all;
     }

@@ -1,5 +1,6 @@
 package dev.provision.resource.lxc;
 
+import dev.provision.host.HostPaths;
 import dev.provision.inventory.Inventory;
 import dev.provision.plan.Step;
 import java.time.Duration;
@@ -7,12 +8,12 @@ import java.util.List;
 
 /**
  * Which inventory a container belongs to: the absolute path of the inventory file that declared it,
- * recorded on the host in {@code /var/lib/provision/lxc/NAME.owner}. Several inventories can share a
+ * recorded on the host in {@link HostPaths#MARKERS}{@code /NAME.owner}. Several inventories can share a
  * host; a container is removed only by the inventory that owns it, once that inventory stops
  * declaring it.
  */
 public final class ContainerOwner {
-    static final String DIRECTORY = "/var/lib/provision/lxc/";
+    static final String DIRECTORY = HostPaths.MARKERS + "/";
     private static final Duration SHORT = Duration.ofSeconds(60);
 
     private ContainerOwner() {}

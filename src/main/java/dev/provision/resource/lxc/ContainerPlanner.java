@@ -1,7 +1,7 @@
 package dev.provision.resource.lxc;
 
-import dev.provision.engine.Mode;
-import dev.provision.engine.PlanningFailed;
+import dev.provision.plan.Mode;
+import dev.provision.plan.PlanningFailed;
 import dev.provision.inventory.Container;
 import dev.provision.plan.Action;
 import dev.provision.plan.AttributeChange;

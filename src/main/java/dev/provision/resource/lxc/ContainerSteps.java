@@ -1,6 +1,7 @@
 package dev.provision.resource.lxc;
 
-import dev.provision.engine.ScriptResource;
+import dev.provision.host.HostPaths;
+import dev.provision.transport.ScriptResource;
 import dev.provision.inventory.Container;
 import dev.provision.inventory.Image;
 import dev.provision.plan.AdminAccess;
@@ -19,7 +20,7 @@ import java.util.Map;
 final class ContainerSteps {
     private static final String SET_CONFIG = ScriptResource.load(ContainerSteps.class, "set-managed-config.sh");
     private static final String SET_NETWORK = ScriptResource.load(ContainerSteps.class, "set-guest-network.sh");
-    private static final String DISCARD = ScriptResource.load(ContainerSteps.class, "discard-unfinished.sh");
+    private static final String DISCARD = HostPaths.script(ContainerSteps.class, "discard-unfinished.sh");
     private static final String WAIT_READY = ScriptResource.load(ContainerSteps.class, "wait-ready.sh");
     private static final String IDENTIFY = ScriptResource.load(ContainerSteps.class, "identify-clone.sh");
     private static final String SECURITY_SOURCE = ScriptResource.load(ContainerSteps.class, "fix-security-source.sh");
@@ -109,7 +110,7 @@ final class ContainerSteps {
     }
 
     private Step markCreating() {
-        return new Step.Run(host, List.of("sh", "-c", "mkdir -p /var/lib/provision/lxc && touch \"/var/lib/provision/lxc/$1.creating\"",
+        return new Step.Run(host, List.of("sh", "-c", "mkdir -p " + HostPaths.MARKERS + " && touch \"" + HostPaths.MARKERS + "/$1.creating\"",
                 "provision-mark", name()), null, SHORT, "record that " + name() + " is being created", false);
     }
 
@@ -142,8 +143,8 @@ final class ContainerSteps {
 
     List<Step> start() {
         List<Step> steps = new ArrayList<>(startAndWait());
-        steps.add(new Step.Run(host, List.of("sh", "-c", "mkdir -p /var/lib/provision/lxc && touch \"/var/lib/provision/lxc/$1.applied\""
-                        + " && rm -f \"/var/lib/provision/lxc/$1.creating\"",
+        steps.add(new Step.Run(host, List.of("sh", "-c", "mkdir -p " + HostPaths.MARKERS + " && touch \"" + HostPaths.MARKERS + "/$1.applied\""
+                        + " && rm -f \"" + HostPaths.MARKERS + "/$1.creating\"",
                         "provision-mark", name()), null, SHORT, "record that provision manages " + name(), false));
         return steps;
     }
@@ -203,7 +204,7 @@ final class ContainerSteps {
         steps.add(Step.Run.of(host, SHORT, "lxc-destroy", "-n", name()));
         steps.add(ContainerOwner.forget(host, name()));
         // The admin secret goes with the container: a container made again under this name gets a new one.
-        steps.add(new Step.Run(host, List.of("rm", "-f", "/var/lib/provision/lxc/" + name() + ".applied", AdminAccess.secretPath(name())),
+        steps.add(new Step.Run(host, List.of("rm", "-f", HostPaths.marker(name(), "applied"), AdminAccess.secretPath(name())),
                 null, SHORT, "forget " + name() + " and its admin secret", false));
         return steps;
     }

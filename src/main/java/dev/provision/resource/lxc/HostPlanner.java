@@ -1,6 +1,6 @@
 package dev.provision.resource.lxc;
 
-import dev.provision.engine.PlanningFailed;
+import dev.provision.plan.PlanningFailed;
 import dev.provision.inventory.Host;
 import dev.provision.plan.Action;
 import dev.provision.plan.AttributeChange;

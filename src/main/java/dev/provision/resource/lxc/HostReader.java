@@ -1,9 +1,9 @@
 package dev.provision.resource.lxc;
 
-import dev.provision.engine.Connections;
-import dev.provision.engine.PlanningFailed;
-import dev.provision.engine.Probe;
-import dev.provision.engine.ScriptResource;
+import dev.provision.host.HostPaths;
+import dev.provision.connect.Connections;
+import dev.provision.plan.PlanningFailed;
+import dev.provision.probe.Probe;
 import dev.provision.transport.CommandResult;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +13,7 @@ import java.util.Map;
 
 /** Reads a host and all its declared containers with one probe, batched with the host's other probes. */
 public final class HostReader {
-    private static final String PROBE = ScriptResource.load(HostReader.class, "probe-host.sh");
+    private static final String PROBE = HostPaths.script(HostReader.class, "probe-host.sh");
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     /** The probe that reads {@code host}, its {@code bridges}, the {@code bases} it may clone from and its {@code containers}. */
@@ -40,7 +40,7 @@ public final class HostReader {
         java.util.Set<String> packages = new java.util.HashSet<>();
         String osId = null;
         boolean cgroupV2 = false;
-        String lxcPath = "/var/lib/lxc";
+        String lxcPath = HostPaths.LXC_DEFAULT;
         java.util.Set<String> forwardAccepted = null;
         boolean dhcpDown = false;
         Map<String, String> bridges = new LinkedHashMap<>();

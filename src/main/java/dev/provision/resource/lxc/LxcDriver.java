@@ -1,11 +1,11 @@
 package dev.provision.resource.lxc;
 
-import dev.provision.engine.Connections;
-import dev.provision.engine.Mode;
-import dev.provision.engine.Parallel;
-import dev.provision.engine.Probe;
-import dev.provision.engine.ResourceDriver;
-import dev.provision.engine.Targets;
+import dev.provision.connect.Connections;
+import dev.provision.plan.Mode;
+import dev.provision.driver.Parallel;
+import dev.provision.probe.Probe;
+import dev.provision.driver.ResourceDriver;
+import dev.provision.plan.Targets;
 import dev.provision.inventory.Container;
 import dev.provision.inventory.Host;
 import dev.provision.inventory.Inventory;

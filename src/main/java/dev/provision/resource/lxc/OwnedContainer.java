@@ -1,7 +1,7 @@
 package dev.provision.resource.lxc;
 
 /**
- * A container provision created, as its marker on the host says ({@code /var/lib/provision/lxc/NAME.owner}).
+ * A container provision created, as its marker on the host says ({@link dev.provision.host.HostPaths#MARKERS}{@code /NAME.owner}).
  *
  * @param state {@code declared} when the plan asked about it as a declared container, else its
  *     lxc-info state (RUNNING, STOPPED, ...) or {@code absent}

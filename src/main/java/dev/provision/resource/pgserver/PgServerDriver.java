@@ -1,14 +1,14 @@
 package dev.provision.resource.pgserver;
 
 import dev.provision.diag.Diagnostics;
-import dev.provision.engine.Connections;
-import dev.provision.engine.Deferral;
-import dev.provision.engine.Mode;
-import dev.provision.engine.Parallel;
-import dev.provision.engine.PlanningFailed;
-import dev.provision.engine.Probe;
-import dev.provision.engine.ResourceDriver;
-import dev.provision.engine.Targets;
+import dev.provision.connect.Connections;
+import dev.provision.driver.Deferral;
+import dev.provision.plan.Mode;
+import dev.provision.driver.Parallel;
+import dev.provision.plan.PlanningFailed;
+import dev.provision.probe.Probe;
+import dev.provision.driver.ResourceDriver;
+import dev.provision.plan.Targets;
 import dev.provision.inventory.Container;
 import dev.provision.inventory.Inventory;
 import dev.provision.plan.PlannedChange;

@@ -1,6 +1,6 @@
 package dev.provision.resource.pgserver;
 
-import dev.provision.engine.PlanningFailed;
+import dev.provision.plan.PlanningFailed;
 import dev.provision.inventory.Container;
 import dev.provision.inventory.Database;
 import dev.provision.inventory.Parameter;

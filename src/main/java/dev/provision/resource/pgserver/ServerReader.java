@@ -1,9 +1,9 @@
 package dev.provision.resource.pgserver;
 
-import dev.provision.engine.Connections;
-import dev.provision.engine.PlanningFailed;
-import dev.provision.engine.Probe;
-import dev.provision.engine.ScriptResource;
+import dev.provision.host.HostPaths;
+import dev.provision.connect.Connections;
+import dev.provision.plan.PlanningFailed;
+import dev.provision.probe.Probe;
 import dev.provision.transport.CommandResult;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ import java.util.Set;
 
 /** Reads a container's PostgreSQL server through the LXC host with one probe, batched with the host's. Changes nothing. */
 public final class ServerReader {
-    private static final String PROBE = ScriptResource.load(ServerReader.class, "probe-server.sh");
+    private static final String PROBE = HostPaths.script(ServerReader.class, "probe-server.sh");
 
     /**
      * The probe that reads the server of {@code container} (PostgreSQL {@code version}, on {@code bridge})

@@ -1,6 +1,6 @@
 package dev.provision.resource.pgserver;
 
-import dev.provision.engine.Targets;
+import dev.provision.plan.Targets;
 import dev.provision.inventory.Container;
 
 /**

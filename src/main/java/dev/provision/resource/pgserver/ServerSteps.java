@@ -1,8 +1,8 @@
 package dev.provision.resource.pgserver;
 
-import dev.provision.engine.ScriptResource;
 import dev.provision.inventory.PackageSource;
 import dev.provision.plan.Step;
+import dev.provision.transport.ScriptResource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.provision.resource.schema;
 
-import dev.provision.engine.PlanningFailed;
+import dev.provision.plan.PlanningFailed;
 import java.io.IOException;
 import java.sql.Connection;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.provision.resource.schema;
 
-import dev.provision.engine.PlanningFailed;
+import dev.provision.plan.PlanningFailed;
 import dev.provision.inventory.SqlFile;
 import dev.provision.postgres.SqlParser;
 import java.io.IOException;

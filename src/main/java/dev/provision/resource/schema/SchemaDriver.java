@@ -1,9 +1,9 @@
 package dev.provision.resource.schema;
 
-import dev.provision.engine.Connections;
-import dev.provision.engine.Mode;
-import dev.provision.engine.ResourceDriver;
-import dev.provision.engine.Targets;
+import dev.provision.connect.Connections;
+import dev.provision.plan.Mode;
+import dev.provision.driver.ResourceDriver;
+import dev.provision.plan.Targets;
 import dev.provision.inventory.Container;
 import dev.provision.inventory.Database;
 import dev.provision.inventory.Inventory;

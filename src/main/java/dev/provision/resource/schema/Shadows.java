@@ -1,6 +1,6 @@
 package dev.provision.resource.schema;
 
-import dev.provision.engine.PlanningFailed;
+import dev.provision.plan.PlanningFailed;
 import dev.provision.inventory.Database;
 import dev.provision.inventory.Extension;
 import dev.provision.inventory.Schema;

@@ -16,4 +16,4 @@ if [ -s "$dir/lxc_snapshots" ]; then
 fi
 lxc-destroy -f -n "$n" >/dev/null 2>&1
 if [ -n "$n" ] && [ -e "$dir" ]; then rm -rf --one-file-system -- "$dir"; fi
-[ ! -e "$dir" ] && rm -f "/var/lib/provision/lxc/$n.creating"
+[ ! -e "$dir" ] && rm -f "$PROVISION_MARKERS/$n.creating"

@@ -21,7 +21,7 @@ if [ -f /etc/os-release ]; then
   done </etc/os-release
 fi
 # LXC's path: lxc.lxcpath in its system configuration (what lxc-config reports), else Debian's default.
-lxcpath=/var/lib/lxc
+lxcpath=$LXC_DEFAULT_PATH
 if [ -f /etc/lxc/lxc.conf ]; then
   while IFS= read -r line; do
     case "$line" in
@@ -118,17 +118,17 @@ echo "now $(date -u +%Y-%m-%dT%H:%MZ)"
 i=0
 while [ "$i" -lt "$nbases" ]; do
   b=$1; shift; i=$((i + 1))
-  if [ -f "/var/lib/provision/lxc/$b.creating" ]; then echo "base $b incomplete"
-  elif [ -f "/var/lib/provision/lxc/$b.base" ] && [ -f "$lxcpath/$b/config" ]; then
+  if [ -f "$PROVISION_MARKERS/$b.creating" ]; then echo "base $b incomplete"
+  elif [ -f "$PROVISION_MARKERS/$b.base" ] && [ -f "$lxcpath/$b/config" ]; then
     # Each overlay snapshot of the base is two lines (its lxcpath and name) of the base's lxc_snapshots.
     s=0; [ -f "$lxcpath/$b/lxc_snapshots" ] && s=$(( $(grep -c . "$lxcpath/$b/lxc_snapshots") / 2 ))
-    echo "base $b ready $(date -u -r "/var/lib/provision/lxc/$b.base" +%Y-%m-%dT%H:%MZ 2>/dev/null) $s"
+    echo "base $b ready $(date -u -r "$PROVISION_MARKERS/$b.base" +%Y-%m-%dT%H:%MZ 2>/dev/null) $s"
   elif [ -e "$lxcpath/$b" ]; then echo "base $b foreign"
   else echo "base $b absent"; fi
 done
 for n in "$@"; do
   d="$lxcpath/$n"
-  if [ -f "/var/lib/provision/lxc/$n.creating" ]; then
+  if [ -f "$PROVISION_MARKERS/$n.creating" ]; then
     echo "incomplete $n"
   elif [ -f "$d/config" ]; then
     state=UNKNOWN; ipv4=; pid=
@@ -172,13 +172,13 @@ INFO
     echo
     echo "config-end"
   else
-    if [ -f "/var/lib/provision/lxc/$n.applied" ]; then echo "absent $n applied-before"; else echo "absent $n"; fi
+    if [ -f "$PROVISION_MARKERS/$n.applied" ]; then echo "absent $n applied-before"; else echo "absent $n"; fi
   fi
 done
-# Containers provision created, with the inventory that declared them (/var/lib/provision/lxc/NAME.owner),
+# Containers provision created, with the inventory that declared them ($PROVISION_MARKERS/NAME.owner),
 # and the state of those not asked about above (removal plans them); then every container on the host
 # (the plan lists those nobody declared as unmanaged).
-for f in /var/lib/provision/lxc/*.owner; do
+for f in "$PROVISION_MARKERS"/*.owner; do
   [ -f "$f" ] || continue
   n=${f##*/}; n=${n%.owner}
   owner=; read -r owner <"$f"

@@ -10,7 +10,7 @@ read -r _ _ _ addr _ <<ADDR
 $(ip -4 -o addr show dev "$bridge" 2>/dev/null)
 ADDR
 echo "hostaddr $addr"
-if [ -s "/var/lib/provision/secrets/$n.admin-password" ]; then echo "admin-secret yes"; else echo "admin-secret no"; fi
+if [ -s "$PROVISION_SECRETS/$n.admin-password" ]; then echo "admin-secret yes"; else echo "admin-secret no"; fi
 if [ "$(lxc-info -n "$n" -sH 2>/dev/null)" != RUNNING ]; then echo "container-down"; exit 0; fi
 exec lxc-attach -n "$n" -- sh -s "$v" "$c" "$reads" <<'INSIDE'
 v=$1; c=$2; reads=$3

@@ -2,9 +2,9 @@ package dev.provision.resource.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.provision.engine.Connections;
-import dev.provision.engine.Mode;
-import dev.provision.engine.Targets;
+import dev.provision.connect.Connections;
+import dev.provision.plan.Mode;
+import dev.provision.plan.Targets;
 import dev.provision.inventory.Inventory;
 import dev.provision.plan.Action;
 import dev.provision.plan.Cause;

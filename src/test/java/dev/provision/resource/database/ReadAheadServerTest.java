@@ -2,7 +2,7 @@ package dev.provision.resource.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.provision.engine.Targets;
+import dev.provision.plan.Targets;
 import dev.provision.inventory.Container;
 import dev.provision.inventory.Inventory;
 import dev.provision.plan.PlannedChange;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.provision.apply.Applier;
 import dev.provision.apply.ApplyListener;
-import dev.provision.engine.Connections;
+import dev.provision.connect.Connections;
 import dev.provision.engine.Engine;
-import dev.provision.engine.Mode;
-import dev.provision.engine.Targets;
+import dev.provision.plan.Mode;
+import dev.provision.plan.Targets;
 import dev.provision.inventory.Inventory;
 import dev.provision.inventory.InventoryLoader;
 import dev.provision.inventory.Loaded;

@@ -4,7 +4,7 @@ import static dev.provision.resource.lxc.Fixtures.AT;
 import static dev.provision.resource.lxc.Fixtures.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.provision.engine.Mode;
+import dev.provision.plan.Mode;
 import dev.provision.inventory.Container;
 import dev.provision.inventory.Image;
 import dev.provision.inventory.Network;

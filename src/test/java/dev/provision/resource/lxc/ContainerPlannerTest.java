@@ -7,8 +7,8 @@ import static dev.provision.resource.lxc.Fixtures.templateConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.provision.engine.Mode;
-import dev.provision.engine.PlanningFailed;
+import dev.provision.plan.Mode;
+import dev.provision.plan.PlanningFailed;
 import dev.provision.inventory.Container;
 import dev.provision.plan.Action;
 import dev.provision.plan.Cause;

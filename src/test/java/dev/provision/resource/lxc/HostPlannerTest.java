@@ -5,7 +5,7 @@ import static dev.provision.resource.lxc.Fixtures.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.provision.engine.PlanningFailed;
+import dev.provision.plan.PlanningFailed;
 import dev.provision.inventory.Host;
 import dev.provision.inventory.Host.TransportKind;
 import dev.provision.plan.Cause;

@@ -6,8 +6,8 @@ import static dev.provision.resource.lxc.Fixtures.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.provision.engine.Mode;
-import dev.provision.engine.PlanningFailed;
+import dev.provision.plan.Mode;
+import dev.provision.plan.PlanningFailed;
 import dev.provision.inventory.Container;
 import dev.provision.inventory.Network;
 import dev.provision.plan.Action;

@@ -4,13 +4,13 @@ import static dev.provision.resource.lxc.Fixtures.AT;
 import static dev.provision.resource.lxc.Fixtures.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.provision.engine.Mode;
 import dev.provision.inventory.Container;
 import dev.provision.inventory.Image;
 import dev.provision.inventory.Network;
 import dev.provision.inventory.PackageSource;
 import dev.provision.inventory.Postgres;
 import dev.provision.inventory.Resources;
+import dev.provision.plan.Mode;
 import dev.provision.plan.PlannedChange;
 import dev.provision.plan.Step;
 import java.util.HashSet;

@@ -2,7 +2,7 @@ package dev.provision.resource.lxc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.provision.engine.ScriptResource;
+import dev.provision.transport.ScriptResource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

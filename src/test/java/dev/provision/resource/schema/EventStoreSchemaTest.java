@@ -3,7 +3,7 @@ package dev.provision.resource.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.provision.engine.PlanningFailed;
+import dev.provision.plan.PlanningFailed;
 import dev.provision.inventory.Database;
 import dev.provision.plan.Action;
 import dev.provision.plan.Cause;

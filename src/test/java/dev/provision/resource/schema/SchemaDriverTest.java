@@ -2,8 +2,8 @@ package dev.provision.resource.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.provision.engine.Mode;
-import dev.provision.engine.Targets;
+import dev.provision.plan.Mode;
+import dev.provision.plan.Targets;
 import dev.provision.plan.Action;
 import dev.provision.plan.Cause;
 import dev.provision.plan.PlannedChange;

@@ -1,7 +1,0 @@
-package dev.provision.engine;
-
-/** What a plan is for: making reality match the inventory, or removing what it declares. */
-public enum Mode {
-    APPLY,
-    DESTROY
-}
