@@ -16,8 +16,10 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 
 /**
  * A PostgreSQL major other than bookworm's 15, from its own Debian release, on a real LXC host: trixie's
- * 17 with roles, a database, a SQL file and grants converges in one apply, and the next plan is empty. (forky's and sid's 18 cannot be built here: the debian template of Debian
- * 12's lxc-templates asks debootstrap for isc-dhcp-client, which those releases no longer have.)
+ * 17 with roles, a database, a SQL file and grants converges in one apply, and the next plan is empty;
+ * its base, once older than base_max_age, is not cloned as it is. (forky's and sid's 18 cannot be built
+ * here: the debian template of Debian 12's lxc-templates asks debootstrap for isc-dhcp-client, which
+ * those releases no longer have.)
  *
  * <p>The host gets this machine's rootfs cache of trixie (seeded once per CI run by
  * testbed/build-images.sh), as a user's host keeps its own; the product installs everything else.
@@ -116,5 +118,27 @@ class MajorsIT {
 
         assertThat(again.exitCode()).as("%s", again).isZero();
         assertThat(again.out()).as("nothing to do").contains("No changes");
+    }
+
+    @Test
+    @Order(4)
+    void aBaseOlderThanBaseMaxAgeIsNotClonedAsItIsAndThePlanSaysWhy() throws IOException {
+        String base = "provision-base-debian-trixie-pg17";
+        HOST.exec("touch", "-d", "60 days ago", dev.provision.host.HostPaths.MARKERS + "/" + base + ".base");
+        boolean snapshotsOfIt = !HOST.execResult("sh", "-c", "cat /var/lib/lxc/" + base + "/lxc_snapshots 2>/dev/null").isBlank();
+        Cli cli = new Cli(TestBedInventory.write(dir, HOST, "containers:\n" + server("pg17", "trixie", 17)
+                + server("pg17b", "trixie", 17)));
+
+        Cli.Run plan = cli.run("plan");
+
+        assertThat(plan.exitCode()).as("%s", plan).isZero();
+        assertThat(plan.out()).as("the plan says the base is too old:\n%s", plan).contains("base " + base + " was prepared", "more than 30d ago");
+        if (snapshotsOfIt) {
+            assertThat(plan.out()).as("pg17 is an overlay snapshot of it, so it is kept and the template is used")
+                    .contains("lxc-create from the template (base " + base, "container(s) are overlay snapshots of it, so it is kept for them");
+        } else {
+            assertThat(plan.out()).as("no container depends on it, so it is rebuilt before it is cloned")
+                    .contains("which this apply rebuilds first (base " + base);
+        }
     }
 }
