@@ -152,7 +152,7 @@ public final class Applier {
             }
         } else if (step instanceof Step.BootstrapAdmin admin) {
             try {
-                new AdminBootstrapper().bootstrap(transport, admin.container(), admin.version());
+                new AdminBootstrapper().bootstrap(transport, connections.access(admin.host()), admin.container(), admin.version());
             } catch (PlanningFailed e) {
                 throw new StepFailed(e.getMessage(), e);
             }

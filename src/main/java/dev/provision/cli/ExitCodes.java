@@ -1,5 +1,7 @@
 package dev.provision.cli;
 
+import dev.provision.diag.ErrorCode;
+
 /** The exit codes of every command, as documented in the README. */
 public final class ExitCodes {
     /** Success, or a plan with no changes. */
@@ -12,4 +14,9 @@ public final class ExitCodes {
     public static final int INVALID = 3;
 
     private ExitCodes() {}
+
+    /** The exit status of a failure with {@code code}: {@link #INVALID} for the user's input, else {@link #FAILURE}. */
+    public static int of(ErrorCode code) {
+        return code.invalidInput() ? INVALID : FAILURE;
+    }
 }

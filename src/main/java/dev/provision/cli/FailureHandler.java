@@ -1,25 +1,18 @@
 package dev.provision.cli;
 
-import dev.provision.apply.OperationFailed;
-
-import dev.provision.plan.PlanningFailed;
-import dev.provision.json.PlanFileInvalid;
-import dev.provision.secret.SecretUnavailable;
-import dev.provision.transport.TransportException;
+import dev.provision.diag.ProvisionFailure;
 import picocli.CommandLine;
 
 /**
- * The one place where exceptions become exit codes and messages. Failures at the I/O boundary are
- * expected and print their message only; anything else is a bug and prints its stack trace with a
- * request to report it.
+ * The one place where exceptions become exit codes and messages. A {@link ProvisionFailure} is expected
+ * and prints its message only, with the exit status its error code gives ({@link ExitCodes#of}); anything
+ * else is a bug and prints its stack trace with a request to report it.
  */
 final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
-        if (ex instanceof UserError || ex instanceof TransportException || ex instanceof OperationFailed
-                || ex instanceof PlanningFailed
-                || ex instanceof PlanFileInvalid || ex instanceof SecretUnavailable) {
+        if (ex instanceof ProvisionFailure) {
             cmd.getErr().println("error: " + ex.getMessage());
         } else {
             cmd.getErr().println("error: unexpected internal failure (please report it): " + ex);
@@ -29,6 +22,6 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
     }
 
     static int exitCode(Throwable ex) {
-        return ex instanceof UserError ? ExitCodes.INVALID : ExitCodes.FAILURE;
+        return ex instanceof ProvisionFailure failure ? ExitCodes.of(failure.code()) : ExitCodes.FAILURE;
     }
 }

@@ -1,6 +1,7 @@
 package dev.provision.cli;
 
 import dev.provision.apply.ApplyOperation;
+import dev.provision.backend.ContainerBackend;
 import dev.provision.json.ApplyRecord;
 import java.io.PrintWriter;
 import dev.provision.json.InventoryDigest;
@@ -41,8 +42,9 @@ final class Session implements AutoCloseable {
         this.spec = spec;
         this.inventory = inventory;
         this.log = CommandLog.open(options, spec.commandLine().getErr(), spec.name());
-        this.connections = new Connections(inventory, Wiring.transports(log.writer()));
-        this.engine = Wiring.engine(inventory.baseDir(), owner, this::note, this::unlockCommand);
+        List<ContainerBackend> backends = Wiring.backends();
+        this.connections = new Connections(inventory, Wiring.transports(log.writer()), host -> Wiring.backend(backends, host));
+        this.engine = Wiring.engine(backends, inventory.baseDir(), owner, this::note, this::unlockCommand);
     }
 
     /** Prints a note for the user on standard error (never among --json's output), once per text. */

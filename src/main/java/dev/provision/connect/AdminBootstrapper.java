@@ -22,7 +22,8 @@ public final class AdminBootstrapper {
             + " && { [ -s \"$1\" ] || tr -dc A-Za-z0-9 </dev/urandom | head -c 40 > \"$1\"; } && cat \"$1\"";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    public void bootstrap(Transport transport, String container, int version) {
+    /** Sets up the admin role in {@code container}'s server, reached through {@code access} over the host's {@code transport}. */
+    public void bootstrap(Transport transport, ContainerAccess access, String container, int version) {
         CommandResult secret = transport.run(List.of("sh", "-c", ENSURE_SECRET, "provision-admin-secret",
                 AdminAccess.secretPath(container)), null, TIMEOUT);
         if (!secret.succeeded() || secret.stdout().isBlank()) {
@@ -31,8 +32,8 @@ public final class AdminBootstrapper {
         }
         String verifier = PasswordUtil.encodeScramSha256(secret.stdout().strip().toCharArray());
         String sql = script(verifier);
-        CommandResult result = transport.run(List.of("lxc-attach", "-n", container, "--", "runuser", "-u", "postgres", "--",
-                        "psql", "--cluster", version + "/main", "-XAtq", "-v", "ON_ERROR_STOP=1", "-v", "VERBOSITY=terse"),
+        CommandResult result = transport.run(access.execArgv(container, List.of("runuser", "-u", "postgres", "--",
+                        "psql", "--cluster", version + "/main", "-XAtq", "-v", "ON_ERROR_STOP=1", "-v", "VERBOSITY=terse")),
                 sql.getBytes(StandardCharsets.UTF_8), TIMEOUT);
         if (!result.succeeded()) {
             throw new PlanningFailed("containers." + container + ".postgres: creating role " + AdminAccess.ROLE

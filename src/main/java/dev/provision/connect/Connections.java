@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One connection per host, opened on first use and shared by every reader and step on that host.
@@ -23,21 +24,43 @@ public final class Connections implements AutoCloseable {
     private final ProbeBatch probes = new ProbeBatch(this::get);
     private PostgresSessions postgres;
     private final boolean tunnelled;
+    private final Function<Host, ContainerAccess> access;
 
+    /** Connections whose hosts' containers are reached the way {@code access} says for each host (its backend's). */
+    public Connections(Inventory inventory, TransportFactory factory, Function<Host, ContainerAccess> access) {
+        this(inventory, factory, null, true, access);
+    }
+
+    /** Connections that reach into no container (reads and steps on hosts only). */
     public Connections(Inventory inventory, TransportFactory factory) {
-        this(inventory, factory, null, true);
+        this(inventory, factory, null, true, Connections::noAccess);
     }
 
     /** Admin sessions come from {@code sessions} instead of SSH tunnels (a server the test started, say). */
     public Connections(Inventory inventory, TransportFactory factory, PostgresSessions sessions) {
-        this(inventory, factory, sessions, false);
+        this(inventory, factory, sessions, false, Connections::noAccess);
     }
 
-    private Connections(Inventory inventory, TransportFactory factory, PostgresSessions sessions, boolean tunnelled) {
+    private Connections(Inventory inventory, TransportFactory factory, PostgresSessions sessions, boolean tunnelled,
+            Function<Host, ContainerAccess> access) {
         this.inventory = inventory;
         this.factory = factory;
         this.postgres = sessions;
         this.tunnelled = tunnelled;
+        this.access = access;
+    }
+
+    private static ContainerAccess noAccess(Host host) {
+        throw new IllegalStateException("no container backend was given for host " + host.name());
+    }
+
+    /** How commands, files and connections get into the containers of {@code hostName} (its backend's way). */
+    public ContainerAccess access(String hostName) {
+        Host host = inventory.hosts().get(hostName);
+        if (host == null) {
+            throw new IllegalArgumentException("undeclared host " + hostName);
+        }
+        return access.apply(host);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.provision.connect;
 
 import dev.provision.plan.PlanningFailed;
 import dev.provision.probe.Probe;
+import dev.provision.probe.ProbeOutput;
 import dev.provision.transport.ScriptResource;
 
 import dev.provision.inventory.Container;
@@ -96,9 +97,18 @@ public final class TunnelSessions implements PostgresSessions {
             throw new PlanningFailed(where + ": provision's admin access is not set up on host " + container.host()
                     + " (" + AdminAccess.secretPath(containerName) + " is missing); run apply to set it up");
         }
-        String ipv4 = access.stdout().substring(0, access.stdout().indexOf('\n'));
-        String password = access.stdout().substring(ipv4.length() + 1);
-        PortForward forward = forwards.computeIfAbsent(containerName, name -> forward(transport, container, ipv4));
+        String ipv4 = "";
+        String password = "";
+        for (ProbeOutput.Entry entry : ProbeOutput.parse(access.stdout())) {
+            switch (entry.key()) {
+                case "ipv4" -> ipv4 = entry.value();
+                case "password" -> password = entry.value();
+                default -> { }
+            }
+        }
+        ContainerAccess into = connections.access(container.host());
+        String addresses = ipv4;
+        PortForward forward = forwards.computeIfAbsent(containerName, name -> forward(into, transport, container, addresses));
         Properties properties = new Properties();
         properties.setProperty("user", AdminAccess.ROLE);
         properties.setProperty("password", password.strip());
@@ -133,14 +143,14 @@ public final class TunnelSessions implements PostgresSessions {
         return "containers." + containerName + ".postgres (database " + db + ")";
     }
 
-    /** @param ipv4 the probe's "ipv4 ..." line */
-    private static PortForward forward(Transport transport, Container container, String ipv4) {
-        String ip = ipv4.substring("ipv4".length()).strip().split("\\s+")[0];
+    /** @param ipv4 the value of the probe's "ipv4" record: the container's addresses, none when it has none */
+    private static PortForward forward(ContainerAccess into, Transport transport, Container container, String ipv4) {
+        String ip = ipv4.strip().split("\\s+")[0];
         if (ip.isEmpty()) {
             throw new PlanningFailed("containers." + container.name() + ": the container has no IPv4 address;"
                     + " is it running? run plan to see its state");
         }
-        return transport.forward(ip, container.postgres().port());
+        return into.forward(transport, container.name(), ip, container.postgres().port());
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.provision.engine;
 import dev.provision.host.HostPaths;
 import dev.provision.connect.Connections;
 import dev.provision.probe.Probe;
+import dev.provision.probe.ProbeOutput;
 import dev.provision.transport.ScriptResource;
 
 import dev.provision.inventory.Container;
@@ -54,13 +55,13 @@ public final class AppliedRecords {
         return new AppliedRecords(all);
     }
 
-    /** The lines {@code address<TAB>state}; pure. */
+    /** The records {@code applied ADDRESS STATE} ({@link ProbeOutput}); pure. */
     static Map<String, String> parse(String output) {
         Map<String, String> records = new HashMap<>();
-        for (String line : output.split("\n")) {
-            int tab = line.indexOf('\t');
-            if (tab > 0) {
-                records.put(line.substring(0, tab), line.substring(tab + 1));
+        for (ProbeOutput.Entry entry : ProbeOutput.parse(output)) {
+            List<String> fields = entry.fields(2);
+            if (entry.key().equals("applied") && !fields.isEmpty()) {
+                records.put(fields.get(0), fields.size() > 1 ? fields.get(1) : "");
             }
         }
         return records;

@@ -3,6 +3,9 @@ package dev.provision.apply.lock;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
+import dev.provision.probe.ProbeOutput;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,13 +17,16 @@ import java.util.regex.Pattern;
 public record HeldLock(LockScope scope, String owner, long ageSeconds) {
     private static final Pattern OWNER = Pattern.compile("^provision pid (\\d+) on (\\S+) since ");
 
-    /** One line of the lock script's output (scope, owner, age, tab-separated), or empty if it is not one. */
-    static Optional<HeldLock> parse(String host, String line) {
-        String[] fields = line.split("\t");
-        if (fields.length != 3 || !fields[2].strip().matches("-?\\d+")) {
-            return Optional.empty();
+    /** The locks in the lock script's output: its {@code lock SCOPE AGE OWNER} records ({@link ProbeOutput}). */
+    static List<HeldLock> parse(String host, String output) {
+        List<HeldLock> locks = new ArrayList<>();
+        for (ProbeOutput.Entry entry : ProbeOutput.parse(output)) {
+            List<String> fields = entry.fields(3);
+            if (entry.key().equals("lock") && fields.size() == 3 && fields.get(1).matches("-?\\d+")) {
+                locks.add(new HeldLock(LockScope.parse(host, fields.get(0)), fields.get(2), Long.parseLong(fields.get(1))));
+            }
         }
-        return Optional.of(new HeldLock(LockScope.parse(host, fields[0]), fields[1], Long.parseLong(fields[2].strip())));
+        return locks;
     }
 
     /** The owner text a run starting now writes into the locks it takes; runs in one process differ by their start. */

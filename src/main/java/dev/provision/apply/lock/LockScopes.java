@@ -3,8 +3,8 @@ package dev.provision.apply.lock;
 import dev.provision.plan.Action;
 import dev.provision.plan.Plan;
 import dev.provision.plan.PlannedChange;
+import dev.provision.plan.HostWide;
 import dev.provision.plan.Step;
-import dev.provision.resource.lxc.Base;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +41,7 @@ public final class LockScopes {
             if (containerChange) {
                 scopes.add(LockScope.container(step.host(), segments[1]));
             }
-            if (!containerChange || Base.preparedBy(change)) {
+            if (!containerChange || HostWide.changedBy(change)) {
                 scopes.add(LockScope.host(step.host()));
             }
         }

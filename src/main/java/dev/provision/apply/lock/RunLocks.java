@@ -3,6 +3,7 @@ package dev.provision.apply.lock;
 import dev.provision.host.HostPaths;
 import dev.provision.plan.PlanningFailed;
 import dev.provision.probe.Probe;
+import dev.provision.probe.ProbeOutput;
 
 import dev.provision.transport.CommandResult;
 import dev.provision.transport.Transport;
@@ -83,7 +84,7 @@ public final class RunLocks implements AutoCloseable {
                 return waited;
             }
             Optional<HeldLock> holder = result.exitStatus() == HELD
-                    ? HeldLock.parse(host, result.stdout().strip()) : Optional.empty();
+                    ? HeldLock.parse(host, result.stdout()).stream().findFirst() : Optional.empty();
             if (holder.isEmpty()) {
                 throw new PlanningFailed("host " + host + ": could not take provision's lock (exit " + result.exitStatus()
                         + "): " + result.stderr().strip());
@@ -147,14 +148,15 @@ public final class RunLocks implements AutoCloseable {
         if (!result.succeeded()) {
             return List.of();
         }
-        return result.stdout().lines().map(line -> HeldLock.parse(host, line)).flatMap(Optional::stream).toList();
+        return HeldLock.parse(host, result.stdout());
     }
 
     /** Removes the lock on {@code scope} whoever holds it; returns its owner, or empty if it was not held. */
     public static Optional<String> forceRelease(Transport transport, LockScope scope) {
-        String owner = transport.run(List.of("sh", "-c", SCRIPT, "provision-lock", "force", scope.name()), null, COMMAND_TIMEOUT)
-                .stdout().strip();
-        return owner.isEmpty() ? Optional.empty() : Optional.of(owner);
+        String output = transport.run(List.of("sh", "-c", SCRIPT, "provision-lock", "force", scope.name()), null, COMMAND_TIMEOUT)
+                .stdout();
+        return ProbeOutput.parse(output).stream().filter(entry -> entry.key().equals("owner")).map(ProbeOutput.Entry::value)
+                .findFirst();
     }
 
     /** Releases every lock taken. A host that cannot be reached keeps its locks: see {@link #unreleasedNote()}. */

@@ -1,5 +1,7 @@
 package dev.provision.resource.database;
 
+import dev.provision.resource.SchemaObjectPlanner;
+
 import dev.provision.connect.Connections;
 import dev.provision.driver.Deferral;
 import dev.provision.plan.Mode;
@@ -22,8 +24,8 @@ import dev.provision.postgres.PrefetchedSessions;
 import dev.provision.postgres.PsqlReads;
 import dev.provision.postgres.Read;
 import dev.provision.postgres.SqlFailed;
-import dev.provision.resource.pgserver.ServerReader;
-import dev.provision.resource.pgserver.ServerReads;
+import dev.provision.resource.ServerProbe;
+import dev.provision.resource.ServerReads;
 import dev.provision.secret.SecretResolver;
 import dev.provision.transport.CommandResult;
 import java.time.Duration;
@@ -60,6 +62,7 @@ public final class DatabaseDriver implements ResourceDriver, ServerReads {
     private final RemovalPlanner removals = new RemovalPlanner();
     private final SchemaObjectPlanner objects;
     private final boolean readAhead;
+    private final ServerProbe serverProbe;
 
     public DatabaseDriver() {
         this(new SecretResolver(), SchemaObjectPlanner.NONE);
@@ -75,9 +78,15 @@ public final class DatabaseDriver implements ResourceDriver, ServerReads {
      *     server's probe (to compare the two, or to rule reading ahead out when diagnosing a plan)
      */
     public DatabaseDriver(SecretResolver secrets, SchemaObjectPlanner objects, boolean readAhead) {
+        this(secrets, objects, readAhead, ServerProbe.NONE);
+    }
+
+    /** @param serverProbe the server kind's probe, in whose psql session the reads ahead are made */
+    public DatabaseDriver(SecretResolver secrets, SchemaObjectPlanner objects, boolean readAhead, ServerProbe serverProbe) {
         this.passwords = new PasswordChecker(secrets);
         this.objects = objects;
         this.readAhead = readAhead;
+        this.serverProbe = serverProbe;
     }
 
     @Override
@@ -135,8 +144,7 @@ public final class DatabaseDriver implements ResourceDriver, ServerReads {
         List<Read> reads = reads(container, targets);
         Map<String, List<Map<String, Object>>> answers = Map.of();
         try {
-            CommandResult result = connections.probes().run(ServerReader.probe(container.host(), container.name(),
-                    container.postgres().version(), container.network().bridge(), PsqlReads.script(reads, MARKER)), READ_TIMEOUT);
+            CommandResult result = connections.probes().run(serverProbe.of(container, PsqlReads.script(reads, MARKER)), READ_TIMEOUT);
             if (result.succeeded()) {
                 answers = PsqlReads.parse(result.stdout(), reads, MARKER);
             }
@@ -221,7 +229,7 @@ public final class DatabaseDriver implements ResourceDriver, ServerReads {
             changes.addAll(schemas.plan(server, db, catalog));
             SchemaObjectPlanner.Result sql = objects.plan(server.host(), server.container(), db, outcome.fresh() ? null : sessions);
             changes.addAll(sql.changes());
-            catalog = catalog.withCreated(sql.created().stream().map(SchemaObjectPlanner.NewObject::object).toList(),
+            catalog = catalog.withCreated(sql.created().stream().map(DbObject::of).toList(),
                     schema -> DesiredPrivileges.creator(db, schema));
             changes.addAll(grants.plan(server, db, catalog, outcome.fresh(), pg.roles().keySet(), cluster.roles().keySet()));
             if (!outcome.fresh()) {

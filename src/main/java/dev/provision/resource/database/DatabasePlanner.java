@@ -1,5 +1,7 @@
 package dev.provision.resource.database;
 
+import dev.provision.postgres.Locales;
+
 import dev.provision.inventory.Database;
 import dev.provision.inventory.Setting;
 import dev.provision.plan.Action;
@@ -8,7 +10,6 @@ import dev.provision.plan.Cause;
 import dev.provision.plan.Hazard;
 import dev.provision.plan.PlannedChange;
 import dev.provision.plan.Step;
-import dev.provision.resource.pgserver.ServerState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,8 +44,8 @@ final class DatabasePlanner {
         }
         List<AttributeChange> locale = new ArrayList<>();
         differs(locale, "encoding", actual.encoding(), db.encoding(), DatabasePlanner::encoding);
-        differs(locale, "collation", actual.collation(), db.collation(), ServerState::normalizeLocale);
-        differs(locale, "ctype", actual.ctype(), db.ctype(), ServerState::normalizeLocale);
+        differs(locale, "collation", actual.collation(), db.collation(), Locales::normalize);
+        differs(locale, "ctype", actual.ctype(), db.ctype(), Locales::normalize);
         if (!locale.isEmpty()) {
             List<Step> steps = new ArrayList<>();
             steps.add(server.sql(null, List.of(DatabaseSql.drop(db.name())), false));
@@ -122,8 +123,8 @@ final class DatabasePlanner {
             return "template0";
         }
         boolean same = same(template1.encoding(), db.encoding(), DatabasePlanner::encoding)
-                && same(template1.collation(), db.collation(), ServerState::normalizeLocale)
-                && same(template1.ctype(), db.ctype(), ServerState::normalizeLocale);
+                && same(template1.collation(), db.collation(), Locales::normalize)
+                && same(template1.ctype(), db.ctype(), Locales::normalize);
         return same ? "template1" : "template0";
     }
 

@@ -1,6 +1,7 @@
 package dev.provision.resource.database;
 
 import dev.provision.postgres.Sql;
+import dev.provision.resource.SchemaObjectPlanner;
 import java.util.Comparator;
 
 /**
@@ -17,6 +18,11 @@ record DbObject(ObjectKind kind, String schema, String name, String args) {
 
     static DbObject database(String name) {
         return new DbObject(ObjectKind.DATABASE, null, name, null);
+    }
+
+    /** A table, sequence or routine the schema kind's changes create. */
+    static DbObject of(SchemaObjectPlanner.NewObject created) {
+        return new DbObject(ObjectKind.valueOf(created.kind().name()), created.schema(), created.name(), created.args());
     }
 
     static DbObject schema(String name) {

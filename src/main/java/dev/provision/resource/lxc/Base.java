@@ -2,15 +2,13 @@ package dev.provision.resource.lxc;
 
 import dev.provision.inventory.Container;
 import dev.provision.inventory.Image;
-import dev.provision.plan.PlannedChange;
-import dev.provision.plan.Step;
 import java.util.Optional;
 
 /**
  * A stopped, prepared container that new containers are cloned from: the image's root filesystem with
  * one PostgreSQL major version and its locales installed, and nothing that belongs to any container
  * (no cluster, no SSH host keys, no TLS key, no DHCP lease). One per (template, distribution, release,
- * architecture, PostgreSQL version, package source) on a host; never declared in the inventory, never changed once ready.
+ * architecture, PostgreSQL version) on a host; never declared in the inventory, never changed once ready.
  *
  * @param name the LXC container name, such as {@code provision-base-debian-bookworm-pg15}
  */
@@ -29,15 +27,6 @@ public record Base(String name, int postgresVersion) {
                 : image.template() + "-" + image.release();
         String name = PREFIX + slug(origin) + "-pg" + container.postgres().version() + sourceSuffix(container.postgres().packageSource());
         return Optional.of(new Base(name, container.postgres().version()));
-    }
-
-    /**
-     * Whether {@code change} prepares a base (host-wide state: other runs may clone it once it is ready),
-     * which its steps say by running the base's preparation script.
-     */
-    public static boolean preparedBy(PlannedChange change) {
-        return change.steps().stream().anyMatch(step -> step instanceof Step.Run run
-                && run.argv().contains(BaseSteps.PREPARE_NAME));
     }
 
     /**

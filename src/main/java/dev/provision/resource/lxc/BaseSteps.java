@@ -4,8 +4,9 @@ import dev.provision.host.HostPaths;
 import dev.provision.transport.ScriptResource;
 import dev.provision.inventory.Container;
 import dev.provision.inventory.Resources;
+import dev.provision.plan.HostWide;
 import dev.provision.plan.Step;
-import dev.provision.resource.pgserver.PgServerDriver;
+import dev.provision.backend.BaseContribution;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,19 +20,19 @@ final class BaseSteps {
     private static final String PREPARE_ROOTFS = ScriptResource.load(BaseSteps.class, "prepare-base-rootfs.sh");
     private static final String SEAL = ScriptResource.load(BaseSteps.class, "seal-base.sh");
     private static final String DISCARD = HostPaths.script(BaseSteps.class, "discard-unfinished.sh");
-    private static final String INSTALL = ScriptResource.load(PgServerDriver.class, "install-server.sh");
-    private static final String LOCALES = ScriptResource.load(PgServerDriver.class, "ensure-locales.sh");
     private static final Duration SHORT = Duration.ofSeconds(60);
     /** The preparation script's name ({@code $0}), by which a plan's change is known to prepare a base. */
-    static final String PREPARE_NAME = "provision-prepare-base";
+    static final String PREPARE_NAME = HostWide.STEP_NAME;
 
     private final String host;
     private final String lxcPath;
     private final Container container;
     private final Base base;
     private final ContainerSteps steps;
+    private final List<BaseContribution> contributions;
 
-    BaseSteps(String host, String lxcPath, Container container, Base base, boolean cgroupV2) {
+    BaseSteps(String host, String lxcPath, Container container, Base base, boolean cgroupV2, List<BaseContribution> contributions) {
+        this.contributions = List.copyOf(contributions);
         this.host = host;
         this.lxcPath = lxcPath;
         this.container = container;
@@ -40,7 +41,7 @@ final class BaseSteps {
         // no limits, no autostart, no mounts, its own name.
         Container asBase = new Container(base.name(), container.at(), container.host(), container.image(),
                 Resources.unlimited(container.at()), container.network(), false, false, null, List.of(), container.postgres());
-        this.steps = new ContainerSteps(host, lxcPath, asBase, DesiredConfig.of(asBase, cgroupV2));
+        this.steps = new ContainerSteps(host, lxcPath, asBase, DesiredConfig.of(asBase, cgroupV2), contributions);
     }
 
     /** The steps; {@code rebuild} says why a ready base is discarded first (too old), or is {@code null}. */
@@ -56,16 +57,10 @@ final class BaseSteps {
                 .labelled("prepare " + steps.rootfs() + ": no PostgreSQL cluster from the packages, SSH host keys made at each"
                         + " clone's first boot"));
         all.addAll(steps.startAndWait());
-        if (container.postgres().packageSource() != null) {
-            all.add(dev.provision.resource.pgserver.ServerPlanner.packageSource(asBase()));
-        }
-        all.add(inside(ContainerSteps.CREATE_TIMEOUT, "install postgresql-" + base.postgresVersion() + " and locales (apt-get)",
-                "sh", "-c", INSTALL, "provision-install", String.valueOf(base.postgresVersion())));
-        List<String> locales = dev.provision.resource.pgserver.ServerPlanner.locales(container);
-        if (!locales.isEmpty()) {
-            List<String> argv = new ArrayList<>(List.of("sh", "-c", LOCALES, "provision-locales"));
-            argv.addAll(locales);
-            all.add(inside(Duration.ofMinutes(5), "generate locales " + String.join(" ", locales), argv.toArray(String[]::new)));
+        for (BaseContribution contribution : contributions) {
+            for (BaseContribution.Command command : contribution.prepareBase(container)) {
+                all.add(steps.inside(base.name(), command));
+            }
         }
         all.add(inside(Duration.ofMinutes(2), "seal: remove SSH host keys, the TLS key, DHCP leases, journal, apt cache; sync",
                 "sh", "-c", SEAL, "provision-seal"));
@@ -74,12 +69,6 @@ final class BaseSteps {
         all.add(new Step.Run(host, List.of("sh", "-c", "touch \"" + HostPaths.MARKERS + "/$1.base\" && rm -f \"" + HostPaths.MARKERS + "/$1.creating\"",
                 "provision-mark", base.name()), null, SHORT, "record that base " + base.name() + " is ready", false));
         return all;
-    }
-
-    /** The base as a container of its own name, for steps addressed to a container. */
-    private Container asBase() {
-        return new Container(base.name(), container.at(), container.host(), container.image(), container.resources(),
-                container.network(), false, false, null, List.of(), container.postgres());
     }
 
     private Step inside(Duration timeout, String label, String... argv) {

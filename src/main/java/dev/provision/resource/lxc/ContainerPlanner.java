@@ -1,5 +1,7 @@
 package dev.provision.resource.lxc;
 
+import dev.provision.backend.BaseContribution;
+
 import dev.provision.plan.Mode;
 import dev.provision.plan.PlanningFailed;
 import dev.provision.inventory.Container;
@@ -21,6 +23,13 @@ import java.util.TreeSet;
 public final class ContainerPlanner {
     static final String REPLACE_HAZARD = dev.provision.plan.HazardKind.CONTAINER_REPLACE.id();
 
+    private final List<BaseContribution> base;
+
+    /** @param base what the resource kinds install in a base and finish in each clone, in order */
+    public ContainerPlanner(List<BaseContribution> base) {
+        this.base = List.copyOf(base);
+    }
+
     public Optional<PlannedChange> plan(Container container, HostState host, Mode mode) {
         return plan(container, host, mode, new Creation.FromTemplate(null));
     }
@@ -30,7 +39,7 @@ public final class ContainerPlanner {
         ContainerState actual = host.container(container.name());
         ResourceAddress address = ResourceAddress.of("containers", container.name());
         Map<String, List<String>> desired = DesiredConfig.of(container, host.cgroupV2());
-        ContainerSteps steps = new ContainerSteps(container.host(), host.lxcPath(), container, desired);
+        ContainerSteps steps = new ContainerSteps(container.host(), host.lxcPath(), container, desired, base);
         if (mode == Mode.DESTROY) {
             return destroy(container, actual, address, steps);
         }

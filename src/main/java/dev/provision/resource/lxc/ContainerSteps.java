@@ -6,8 +6,7 @@ import dev.provision.inventory.Container;
 import dev.provision.inventory.Image;
 import dev.provision.plan.AdminAccess;
 import dev.provision.plan.Step;
-import dev.provision.resource.pgserver.PgServerDriver;
-import dev.provision.resource.pgserver.ServerFiles;
+import dev.provision.backend.BaseContribution;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,6 @@ final class ContainerSteps {
     private static final String WAIT_READY = ScriptResource.load(ContainerSteps.class, "wait-ready.sh");
     private static final String IDENTIFY = ScriptResource.load(ContainerSteps.class, "identify-clone.sh");
     private static final String SECURITY_SOURCE = ScriptResource.load(ContainerSteps.class, "fix-security-source.sh");
-    private static final String INSTALL = ScriptResource.load(PgServerDriver.class, "install-server.sh");
     static final Duration CREATE_TIMEOUT = Duration.ofMinutes(20);
     private static final Duration SHORT = Duration.ofSeconds(60);
     private static final int READY_SECONDS = 90;
@@ -33,12 +31,16 @@ final class ContainerSteps {
     private final String lxcPath;
     private final Container container;
     private final Map<String, List<String>> desired;
+    private final List<BaseContribution> base;
 
-    ContainerSteps(String host, String lxcPath, Container container, Map<String, List<String>> desired) {
+    /** @param base what the resource kinds install in a base and finish in each clone, in order */
+    ContainerSteps(String host, String lxcPath, Container container, Map<String, List<String>> desired,
+            List<BaseContribution> base) {
         this.host = host;
         this.lxcPath = lxcPath;
         this.container = container;
         this.desired = desired;
+        this.base = List.copyOf(base);
     }
 
     /** The template's own arguments, as lxc-create records them in the config it writes. */
@@ -74,7 +76,8 @@ final class ContainerSteps {
             return cloneOf(c.base(), c.snapshot());
         }
         if (creation instanceof Creation.PrepareAndClone p) {
-            List<Step> steps = new ArrayList<>(new BaseSteps(host, lxcPath, container, p.base(), cgroupV2).prepare(p.discardIncomplete(), p.rebuild()));
+            List<Step> steps = new ArrayList<>(new BaseSteps(host, lxcPath, container, p.base(), cgroupV2, base)
+                    .prepare(p.discardIncomplete(), p.rebuild()));
             steps.addAll(cloneOf(p.base(), p.snapshot()));
             return steps;
         }
@@ -160,10 +163,12 @@ final class ContainerSteps {
             return start();
         }
         List<Step> steps = new ArrayList<>(start());
-        String cluster = base.postgresVersion() + "/" + ServerFiles.CLUSTER;
-        steps.add(1, new Step.Run(host, List.of("lxc-attach", "-n", name(), "--", "sh", "-c", INSTALL, "provision-install",
-                        String.valueOf(base.postgresVersion()), ServerFiles.CLUSTER), null, CREATE_TIMEOUT,
-                "lxc-attach -n " + name() + " -- create cluster " + cluster + " and the TLS key (packages come from the base)", false));
+        int at = 1;
+        for (BaseContribution contribution : this.base) {
+            for (BaseContribution.Command command : contribution.finishClone(container)) {
+                steps.add(at++, inside(name(), command));
+            }
+        }
         return steps;
     }
 
@@ -219,5 +224,12 @@ final class ContainerSteps {
 
     private String name() {
         return container.name();
+    }
+
+    /** The step that runs {@code command} inside the container {@code name} on this host. */
+    Step inside(String name, BaseContribution.Command command) {
+        List<String> argv = new ArrayList<>(List.of("lxc-attach", "-n", name, "--"));
+        argv.addAll(command.argv());
+        return new Step.Run(host, argv, null, command.timeout(), "lxc-attach -n " + name + " -- " + command.label(), false);
     }
 }

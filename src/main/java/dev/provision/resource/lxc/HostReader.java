@@ -4,6 +4,7 @@ import dev.provision.host.HostPaths;
 import dev.provision.connect.Connections;
 import dev.provision.plan.PlanningFailed;
 import dev.provision.probe.Probe;
+import dev.provision.probe.ProbeOutput;
 import dev.provision.transport.CommandResult;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,12 +54,11 @@ public final class HostReader {
         Map<String, AddressesInUse.Configured> configured = new LinkedHashMap<>();
         Map<String, List<String>> dhcpRanges = new LinkedHashMap<>();
         List<AddressesInUse.Lease> leases = new ArrayList<>();
-        String[] lines = output.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            String key = line.contains(" ") ? line.substring(0, line.indexOf(' ')) : line;
-            String value = line.contains(" ") ? line.substring(line.indexOf(' ') + 1).strip() : "";
-            switch (key) {
+        List<ProbeOutput.Entry> entries = ProbeOutput.parse(output);
+        for (int i = 0; i < entries.size(); i++) {
+            ProbeOutput.Entry entry = entries.get(i);
+            String value = entry.value();
+            switch (entry.key()) {
                 case "cgroupfs" -> cgroupV2 = value.equals("cgroup2fs");
                 case "package" -> packages.add(value);
                 case "os" -> osId = value.isEmpty() ? null : value;
@@ -73,69 +73,65 @@ public final class HostReader {
                 case "lxc-net-dhcp" -> dhcpDown = value.equals("down");
                 case "snapshot" -> overlay = value.equals("overlay");
                 case "existing" -> {
-                    String[] parts = value.split(" ");
-                    if (parts.length >= 3) {
-                        configured.put(parts[0], new AddressesInUse.Configured(parts[0], orNull(parts[1]), orNull(parts[2]),
-                                parts.length > 3 ? orNull(parts[3]) : null));
+                    List<String> parts = entry.fields(-1);
+                    if (parts.size() >= 3) {
+                        configured.put(parts.get(0), new AddressesInUse.Configured(parts.get(0), orNull(parts.get(1)),
+                                orNull(parts.get(2)), parts.size() > 3 ? orNull(parts.get(3)) : null));
                     }
                 }
                 case "dhcp-range" -> {
-                    String[] parts = value.split(" ");
-                    if (parts.length == 3) {
-                        dhcpRanges.put(parts[0], List.of(parts[1], parts[2]));
+                    List<String> parts = entry.fields(-1);
+                    if (parts.size() == 3) {
+                        dhcpRanges.put(parts.get(0), List.of(parts.get(1), parts.get(2)));
                     }
                 }
                 case "lease" -> {
-                    String[] parts = value.split(" ");
-                    if (parts.length >= 3) {
-                        leases.add(new AddressesInUse.Lease(parts[0], parts[1], parts[2]));
+                    List<String> parts = entry.fields(-1);
+                    if (parts.size() >= 3) {
+                        leases.add(new AddressesInUse.Lease(parts.get(0), parts.get(1), parts.get(2)));
                     }
                 }
                 case "base" -> {
-                    String[] parts = value.split(" ", 4);
-                    BaseState.Status status = switch (parts.length > 1 ? parts[1] : "absent") {
+                    String name = entry.field(0, 4, "");
+                    BaseState.Status status = switch (entry.field(1, 4, "absent")) {
                         case "ready" -> BaseState.Status.READY;
                         case "incomplete" -> BaseState.Status.INCOMPLETE;
                         case "foreign" -> BaseState.Status.FOREIGN;
                         default -> BaseState.Status.ABSENT;
                     };
-                    bases.put(parts[0], new BaseState(parts[0], status, parts.length > 2 ? parts[2] : null,
-                            parts.length > 3 && parts[3].matches("\\d{1,6}") ? Integer.parseInt(parts[3]) : 0));
+                    String snapshots = entry.field(3, 4, "0");
+                    bases.put(name, new BaseState(name, status, entry.field(2, 4, null),
+                            snapshots.matches("\\d{1,6}") ? Integer.parseInt(snapshots) : 0));
                 }
                 case "now" -> now = value.strip();
                 case "bridge" -> {
-                    String[] parts = value.split(" ");
-                    bridges.put(parts[0], parts.length > 1 && !parts[1].equals("-") ? parts[1] : null);
+                    String address = entry.field(1, -1, "-");
+                    bridges.put(entry.field(0, -1, ""), address.equals("-") ? null : address);
                 }
                 case "incomplete" -> containers.put(value, ContainerState.incomplete(value));
                 case "owned" -> {
-                    String[] parts = value.split(" ", 3);
-                    if (parts.length >= 2) {
-                        owned.put(parts[0], new OwnedContainer(parts[0], parts[1], parts.length > 2 ? parts[2] : ""));
+                    List<String> parts = entry.fields(3);
+                    if (parts.size() >= 2) {
+                        owned.put(parts.get(0), new OwnedContainer(parts.get(0), parts.get(1), parts.size() > 2 ? parts.get(2) : ""));
                     }
                 }
                 case "exists" -> existing.add(value);
                 case "absent" -> {
-                    String[] parts = value.split(" ");
-                    containers.put(parts[0], ContainerState.absent(parts[0], parts.length > 1));
+                    String name = entry.field(0, -1, "");
+                    containers.put(name, ContainerState.absent(name, entry.fields(-1).size() > 1));
                 }
                 case "container" -> {
-                    String name = value;
-                    String state = lines[++i].substring("state ".length()).strip();
-                    String ipv4Line = lines[++i].substring("ipv4".length()).strip();
+                    // container NAME, then: state, ipv4, live (one per value read), and the config block
+                    String state = entries.get(++i).value();
+                    String ipv4Line = entries.get(++i).value();
                     List<String> ipv4 = ipv4Line.isEmpty() ? List.of() : List.of(ipv4Line.split("\\s+"));
                     Map<String, String> live = new LinkedHashMap<>();
-                    while (lines[++i].startsWith("live ")) {
-                        String[] kv = lines[i].substring("live ".length()).split(" ", 2);
-                        live.put(kv[0], kv.length > 1 ? kv[1].strip() : "");
+                    while (entries.get(++i).key().equals("live")) {
+                        live.put(entries.get(i).field(0, 2, ""), entries.get(i).field(1, 2, "").strip());
                     }
-                    // lines[i] is config-begin
-                    StringBuilder config = new StringBuilder();
-                    while (!lines[++i].equals("config-end")) {
-                        config.append(lines[i]).append('\n');
-                    }
-                    containers.put(name, new ContainerState(name, true, state, ipv4, LxcConfig.parse(config.toString().strip() + "\n"),
-                            false, false, live));
+                    // entries.get(i) is the config block
+                    containers.put(value, new ContainerState(value, true, state, ipv4,
+                            LxcConfig.parse(entries.get(i).text().strip() + "\n"), false, false, live));
                 }
                 default -> { }
             }

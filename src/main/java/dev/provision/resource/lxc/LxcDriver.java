@@ -1,5 +1,7 @@
 package dev.provision.resource.lxc;
 
+import dev.provision.backend.BaseContribution;
+
 import dev.provision.connect.Connections;
 import dev.provision.plan.Mode;
 import dev.provision.driver.Parallel;
@@ -23,13 +25,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Hosts and their containers: one read per host, then a pure decision per host and per container. */
-public final class LxcDriver implements ResourceDriver {
+final class LxcDriver implements ResourceDriver {
     /** Hosts read at once. */
     private static final int READERS = 8;
 
     private final HostReader reader = new HostReader();
     private final HostPlanner hostPlanner = new HostPlanner();
-    private final ContainerPlanner containerPlanner = new ContainerPlanner();
+    private final ContainerPlanner containerPlanner;
+
+    /** @param base what the resource kinds install in a base and finish in each clone, in order */
+    LxcDriver(List<BaseContribution> base) {
+        this.containerPlanner = new ContainerPlanner(base);
+    }
     private final ContainerRemover remover = new ContainerRemover();
 
     @Override

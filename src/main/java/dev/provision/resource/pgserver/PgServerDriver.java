@@ -1,5 +1,9 @@
 package dev.provision.resource.pgserver;
 
+import dev.provision.resource.ServerProbe;
+
+import dev.provision.resource.ServerReads;
+
 import dev.provision.diag.Diagnostics;
 import dev.provision.connect.Connections;
 import dev.provision.driver.Deferral;
@@ -65,8 +69,13 @@ public final class PgServerDriver implements ResourceDriver {
     }
 
     private Probe probe(Container container, Targets targets) {
+        return probe(container, reads.script(container, targets));
+    }
+
+    /** The probe of {@code container}'s server, making {@code reads} (a psql script) in its session ({@link ServerProbe}). */
+    public static Probe probe(Container container, String reads) {
         return ServerReader.probe(container.host(), container.name(), container.postgres().version(),
-                container.network().bridge(), reads.script(container, targets));
+                container.network().bridge(), reads);
     }
 
     private List<PlannedChange> plan(Inventory inventory, Connections connections, Container container, Targets targets,
@@ -85,6 +94,6 @@ public final class PgServerDriver implements ResourceDriver {
             throw new PlanningFailed("containers." + container.name() + ".postgres: the configuration cannot be rendered: "
                     + diagnostics.errors());
         }
-        return planner.plan(container, state, desired);
+        return planner.plan(container, state, desired, connections.access(container.host()));
     }
 }

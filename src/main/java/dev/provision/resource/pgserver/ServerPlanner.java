@@ -1,5 +1,9 @@
 package dev.provision.resource.pgserver;
 
+import dev.provision.postgres.Locales;
+
+import dev.provision.connect.ContainerAccess;
+
 import dev.provision.plan.PlanningFailed;
 import dev.provision.inventory.Container;
 import dev.provision.inventory.Database;
@@ -24,15 +28,11 @@ import java.util.Set;
  */
 public final class ServerPlanner {
 
-    /** The step that adds {@code container}'s declared package source; it must have one. */
-    public static Step packageSource(Container container) {
-        return ServerSteps.packageSource(container.host(), container.name(), container.postgres().packageSource());
-    }
-
-    public List<PlannedChange> plan(Container container, ServerState actual, ServerFiles.Desired desired) {
+    /** @param access how commands and files get into the container (its backend's way) */
+    public List<PlannedChange> plan(Container container, ServerState actual, ServerFiles.Desired desired, ContainerAccess access) {
         int version = container.postgres().version();
         ResourceAddress address = ResourceAddress.of("containers", container.name(), "postgres");
-        ServerSteps steps = new ServerSteps(container.host(), container.name(), version);
+        ServerSteps steps = new ServerSteps(container.host(), container.name(), version, access);
         List<String> locales = locales(container);
         boolean noCluster = actual.containerRunning() && actual.installed().contains(version) && "absent".equals(actual.cluster());
         if (!actual.containerRunning() || !actual.installed().contains(version) || actual.installUnfinished() || noCluster) {
@@ -44,7 +44,7 @@ public final class ServerPlanner {
             }
             List<Step> all = new ArrayList<>();
             if (container.postgres().packageSource() != null && !actual.installed().contains(version)) {
-                all.add(packageSource(container));
+                all.add(steps.packageSource(container.postgres().packageSource()));
             }
             all.add(steps.install());
             if (!locales.isEmpty()) {
@@ -67,7 +67,7 @@ public final class ServerPlanner {
         }
         List<PlannedChange> changes = new ArrayList<>();
         List<String> missing = locales.stream()
-                .filter(l -> !actual.locales().contains(ServerState.normalizeLocale(l))).toList();
+                .filter(l -> !actual.locales().contains(Locales.normalize(l))).toList();
         if (!missing.isEmpty()) {
             changes.add(new PlannedChange(address.child("locales"), Action.CREATE, Cause.INVENTORY,
                     "the databases need locales the container lacks",

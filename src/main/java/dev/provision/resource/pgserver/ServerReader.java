@@ -1,9 +1,12 @@
 package dev.provision.resource.pgserver;
 
+import dev.provision.postgres.Locales;
+
 import dev.provision.host.HostPaths;
 import dev.provision.connect.Connections;
 import dev.provision.plan.PlanningFailed;
 import dev.provision.probe.Probe;
+import dev.provision.probe.ProbeOutput;
 import dev.provision.transport.CommandResult;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,15 +53,9 @@ public final class ServerReader {
         Map<String, String> files = new HashMap<>();
         Map<String, String> contexts = new HashMap<>();
         Set<String> pending = new HashSet<>();
-        String[] lines = output.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            if (line.startsWith("@@")) {
-                break; // the further reads: not the server's
-            }
-            String key = line.contains(" ") ? line.substring(0, line.indexOf(' ')) : line;
-            String value = line.contains(" ") ? line.substring(line.indexOf(' ') + 1).strip() : "";
-            switch (key) {
+        for (ProbeOutput.Entry entry : ProbeOutput.parse(output)) {
+            String value = entry.value();
+            switch (entry.key()) {
                 case "hostaddr" -> hostAddress = value.contains("/") ? value.substring(0, value.indexOf('/')) : value;
                 case "admin-secret" -> adminSecret = value.equals("yes");
                 case "container-down" -> {
@@ -70,24 +67,20 @@ public final class ServerReader {
                 case "locales" -> {
                     for (String l : value.split("\\s+")) {
                         if (!l.isBlank()) {
-                            locales.add(ServerState.normalizeLocale(l));
+                            locales.add(Locales.normalize(l));
                         }
                     }
                 }
                 case "cluster" -> cluster = value;
                 case "pid" -> pid = value;
-                case "file-begin" -> {
-                    StringBuilder text = new StringBuilder();
-                    while (!lines[++i].equals("file-end")) {
-                        text.append(lines[i]).append('\n');
-                    }
+                case "file" -> {
                     // the probe adds one newline after each file so the end marker starts its own line
+                    String text = entry.text();
                     files.put(value, text.substring(0, Math.max(0, text.length() - 1)));
                 }
-                case "settings-begin" -> {
-                    while (i + 1 < lines.length && !lines[i + 1].equals("settings-end") && !lines[i + 1].startsWith("@@")) {
-                        i++;
-                        String[] parts = lines[i].split("\\|");
+                case "settings" -> {
+                    for (String line : entry.block()) {
+                        String[] parts = line.split("\\|");
                         if (parts.length == 3 && parts[0].equals("provision:admin-role")) {
                             adminRole = parts[1].equals("provision_admin");
                         } else if (parts.length == 3) {

@@ -47,9 +47,4 @@ public record ServerState(
     public boolean online() {
         return "online".equals(cluster);
     }
-
-    /** Locale names compare the way glibc does: case-insensitive, "UTF-8" and "utf8" alike. */
-    public static String normalizeLocale(String name) {
-        return name.toLowerCase(java.util.Locale.ROOT).replace("utf-8", "utf8");
-    }
 }

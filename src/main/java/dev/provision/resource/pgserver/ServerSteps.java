@@ -1,5 +1,7 @@
 package dev.provision.resource.pgserver;
 
+import dev.provision.backend.BaseContribution;
+import dev.provision.connect.ContainerAccess;
 import dev.provision.inventory.PackageSource;
 import dev.provision.plan.Step;
 import dev.provision.transport.ScriptResource;
@@ -15,17 +17,19 @@ final class ServerSteps {
     static final String KEYRING = "/usr/share/keyrings/provision-postgresql.asc";
     private static final String LOCALES = ScriptResource.load(ServerSteps.class, "ensure-locales.sh");
     private static final String ACTIVATE = ScriptResource.load(ServerSteps.class, "activate-config.sh");
-    private static final String STAGE = "umask 077; cat > \"$1\"";
     private static final Duration SHORT = Duration.ofSeconds(120);
 
     private final String host;
     private final String container;
     private final int version;
+    private final ContainerAccess access;
 
-    ServerSteps(String host, String container, int version) {
+    /** @param access how commands and files get into the container (its backend's way) */
+    ServerSteps(String host, String container, int version, ContainerAccess access) {
         this.host = host;
         this.container = container;
         this.version = version;
+        this.access = access;
     }
 
     Step install() {
@@ -34,12 +38,17 @@ final class ServerSteps {
                 "sh", "-c", INSTALL, "provision-install", String.valueOf(version), ServerFiles.CLUSTER, container);
     }
 
-    /** Adds the declared apt repository (its key on standard input) before the packages are installed. */
-    static Step.Run packageSource(String host, String container, PackageSource source) {
-        List<String> argv = List.of("lxc-attach", "-n", container, "--", "sh", "-c", PACKAGE_SOURCE, "provision-package-source",
-                source.sourcesLine(KEYRING), KEYRING);
-        return new Step.Run(host, argv, source.key(), Duration.ofMinutes(10), "lxc-attach -n " + container
-                + " -- add package source " + source.url() + " " + source.suite() + " (key from " + source.keyFile() + ")", false);
+    /** Adds the declared apt repository (its public key as an argument) before the packages are installed. */
+    Step packageSource(PackageSource source) {
+        BaseContribution.Command command = packageSourceCommand(source);
+        return inside(command.timeout(), command.label(), command.argv().toArray(String[]::new));
+    }
+
+    /** The command that adds {@code source} in a container: its sources line and public key as arguments. */
+    static BaseContribution.Command packageSourceCommand(PackageSource source) {
+        return new BaseContribution.Command("add package source " + source.url() + " " + source.suite()
+                        + " (key from " + source.keyFile() + ")", Duration.ofMinutes(10),
+                List.of("sh", "-c", PACKAGE_SOURCE, "provision-package-source", source.sourcesLine(KEYRING), KEYRING, source.key()));
     }
 
     Step locales(List<String> locales) {
@@ -79,13 +88,10 @@ final class ServerSteps {
 
     private Step stageFile(String name, String content) {
         String path = "/etc/postgresql/" + version + "/" + ServerFiles.CLUSTER + "/" + name + ".provision-new";
-        return inside(SHORT, "stage " + path, "sh", "-c", STAGE, "provision-stage", path).withStdin(content)
-                .labelled("stage " + path + " (" + content.lines().count() + " lines)");
+        return access.upload(host, container, path, content, "stage " + path + " (" + content.lines().count() + " lines)");
     }
 
     private Step.Run inside(Duration timeout, String label, String... argv) {
-        List<String> full = new ArrayList<>(List.of("lxc-attach", "-n", container, "--"));
-        full.addAll(List.of(argv));
-        return new Step.Run(host, full, null, timeout, "lxc-attach -n " + container + " -- " + label, false);
+        return access.exec(host, container, timeout, label, List.of(argv));
     }
 }

@@ -3,7 +3,7 @@ package dev.provision.resource.schema;
 import dev.provision.inventory.Database;
 import dev.provision.postgres.PostgresSessions;
 import dev.provision.postgres.Read;
-import dev.provision.resource.database.SchemaObjectPlanner;
+import dev.provision.resource.SchemaObjectPlanner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,16 +1,16 @@
 # provision's locks on this host. Usage:
 #   acquire OWNER SCOPE...   take every SCOPE for OWNER, or none: on a conflict print the holder
-#                            (scope, owner, age in seconds, tab-separated) and exit 75
+#                            (a record "lock SCOPE AGE-IN-SECONDS OWNER", see ProbeOutput) and exit 75
 #   release OWNER SCOPE...   release the scopes OWNER holds
-#   force SCOPE              remove SCOPE whoever holds it; print its owner
-#   list                     print every lock held (scope, owner, age), one a line
+#   force SCOPE              remove SCOPE whoever holds it; print "owner OWNER"
+#   list                     print every lock held, one "lock SCOPE AGE OWNER" record a line
 # A scope is "host" (host-wide changes: host preparation, bridges, bases) or "container.NAME" (the
 # changes of one container). Each lock is a directory (mkdir is atomic) whose owner file names the run.
 d=$PROVISION_LOCKS
 holder() {
   o=$(cat "$d/$1/owner" 2>/dev/null) || o=unknown
   t=$(stat -c %Y "$d/$1" 2>/dev/null) || t=$now
-  printf '%s\t%s\t%s\n' "$1" "$o" "$((now - t))"
+  printf 'lock %s %s %s\n' "$1" "$((now - t))" "$o"
 }
 valid() {
   case "$1" in host|container.*) ;; *) echo "invalid lock scope: $1" >&2; exit 2 ;; esac
@@ -43,7 +43,7 @@ case "$action" in
     done ;;
   force)
     valid "$1"
-    if [ -d "$d/$1" ]; then cat "$d/$1/owner" 2>/dev/null || echo unknown; rm -rf "$d/$1"; fi ;;
+    if [ -d "$d/$1" ]; then o=$(cat "$d/$1/owner" 2>/dev/null) || o=unknown; printf 'owner %s\n' "$o"; rm -rf "$d/$1"; fi ;;
   list)
     [ -d "$d" ] || exit 0
     for p in "$d"/*; do

@@ -1,9 +1,9 @@
 # Adds the apt repository the inventory declares for the PostgreSQL packages (postgres.package_source),
 # before they are installed: its signing key and its one sources line, each written whole; a repository
 # over https gets ca-certificates from the release's own archive first. Runs inside the container.
-# Arguments: the sources line ("deb [signed-by=KEYRING] URL SUITE COMPONENTS"), the keyring's path.
-# Standard input: the repository's ASCII-armoured public key.
-line=$1; keyring=$2
+# Arguments: the sources line ("deb [signed-by=KEYRING] URL SUITE COMPONENTS"), the keyring's path, the
+# repository's ASCII-armoured public key (public: nothing secret goes through here).
+line=$1; keyring=$2; key=$3
 list=/etc/apt/sources.list.d/provision-postgresql.list
 export DEBIAN_FRONTEND=noninteractive
 fail() {
@@ -12,7 +12,7 @@ fail() {
 }
 umask 022
 mkdir -p "$(dirname "$keyring")" /etc/apt/sources.list.d || fail "cannot make the directories of $keyring and $list"
-cat > "$keyring.new" && mv -f "$keyring.new" "$keyring" || fail "cannot write the signing key to $keyring"
+printf '%s\n' "$key" > "$keyring.new" && mv -f "$keyring.new" "$keyring" || fail "cannot write the signing key to $keyring"
 case "$line" in
   *" https://"*)
     if [ "$(dpkg-query -W -f='${db:Status-Abbrev}' ca-certificates 2>/dev/null)" != "ii " ]; then

@@ -1,5 +1,7 @@
 package dev.provision.resource.database;
 
+import dev.provision.resource.SchemaObjectPlanner;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.provision.inventory.Inventory;

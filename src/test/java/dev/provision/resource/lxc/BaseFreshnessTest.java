@@ -13,6 +13,7 @@ import dev.provision.plan.AttributeChange;
 import dev.provision.plan.Mode;
 import dev.provision.plan.PlannedChange;
 import dev.provision.plan.Step;
+import dev.provision.resource.pgserver.ServerPackages;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -37,7 +38,7 @@ class BaseFreshnessTest {
 
     private static PlannedChange plan(HostState host, Duration maxAge) {
         Creation creation = Creation.choose(db(), host, new HashSet<>(), maxAge);
-        return new ContainerPlanner().plan(db(), host, Mode.APPLY, creation).orElseThrow();
+        return new ContainerPlanner(List.of(new ServerPackages())).plan(db(), host, Mode.APPLY, creation).orElseThrow();
     }
 
     private static String source(PlannedChange change) {

@@ -1,5 +1,6 @@
 package dev.provision.resource.lxc;
 
+import dev.provision.resource.pgserver.ServerPackages;
 import static dev.provision.resource.lxc.Fixtures.AT;
 import static dev.provision.resource.lxc.Fixtures.probe;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /** Containers with PostgreSQL are cloned from a prepared base; the plan says which and how. */
 class CloneFromBaseTest {
     private static final String BASE = "provision-base-debian-bookworm-pg15";
-    private final ContainerPlanner planner = new ContainerPlanner();
+    private final ContainerPlanner planner = new ContainerPlanner(List.of(new ServerPackages()));
 
     private static Container withPostgres(String name) {
         Postgres postgres = new Postgres(AT, 15, null, List.of("*"), 5432, java.util.Map.of(), List.of(), java.util.Map.of(), java.util.Map.of());

@@ -1,5 +1,6 @@
 package dev.provision.resource.lxc;
 
+import dev.provision.resource.pgserver.ServerPackages;
 import static dev.provision.resource.lxc.Fixtures.container;
 import static dev.provision.resource.lxc.Fixtures.present;
 import static dev.provision.resource.lxc.Fixtures.probe;
@@ -20,7 +21,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ContainerPlannerTest {
-    private final ContainerPlanner planner = new ContainerPlanner();
+    private final ContainerPlanner planner = new ContainerPlanner(List.of(new ServerPackages()));
 
     /** The config a container has right after provision applied it: template lines plus the managed block. */
     static String applied(Container c) {

@@ -1,5 +1,7 @@
 package dev.provision.resource.lxc;
 
+import java.util.List;
+import dev.provision.resource.pgserver.ServerPackages;
 import static dev.provision.resource.lxc.Fixtures.AT;
 import static dev.provision.resource.lxc.Fixtures.container;
 import static dev.provision.resource.lxc.Fixtures.probe;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** What a running container's cgroups and addresses say, beside its config, and the host's other addresses. */
 class LiveStateTest {
-    private final ContainerPlanner planner = new ContainerPlanner();
+    private final ContainerPlanner planner = new ContainerPlanner(List.of(new ServerPackages()));
 
     /** A running container as the probe prints it, with its live lines and the config provision applied. */
     private static String running(Container c, String ipv4, String live) {

@@ -1,4 +1,4 @@
-package dev.provision.resource.pgserver;
+package dev.provision.resource;
 
 import dev.provision.plan.Targets;
 import dev.provision.inventory.Container;

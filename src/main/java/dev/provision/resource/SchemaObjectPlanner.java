@@ -1,4 +1,4 @@
-package dev.provision.resource.database;
+package dev.provision.resource;
 
 import dev.provision.inventory.Database;
 import dev.provision.plan.PlannedChange;
@@ -48,9 +48,5 @@ public interface SchemaObjectPlanner {
      */
     record NewObject(Kind kind, String schema, String name, String args) {
         public enum Kind { TABLE, SEQUENCE, FUNCTION }
-
-        DbObject object() {
-            return new DbObject(ObjectKind.valueOf(kind.name()), schema, name, args);
-        }
     }
 }
