@@ -6,6 +6,7 @@
 #   local/provision-incus-host:bookworm  an Incus 6.0 server (bookworm-backports) with a local Debian image
 # Work already done is skipped: an image that exists (with the same build-context hash) is kept.
 # Set PROVISION_BAKE_LXC_CACHE=0 to build the host image without the LXC rootfs cache.
+# Also seeds this machine's LXC rootfs caches of PROVISION_EXTRA_LXC_RELEASES (default: trixie).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -18,6 +19,7 @@ arch="$(dpkg --print-architecture)"
 lxc_cache_root="/var/cache/lxc/debian"
 lxc_cache="${lxc_cache_root}/rootfs-${release}-${arch}"
 bake_cache="${PROVISION_BAKE_LXC_CACHE:-1}"
+extra_releases="${PROVISION_EXTRA_LXC_RELEASES:-trixie}"
 
 log() { printf '[build-images] %s\n' "$*"; }
 image_exists() { docker image inspect "$1" >/dev/null 2>&1; }
@@ -25,12 +27,14 @@ image_exists() { docker image inspect "$1" >/dev/null 2>&1; }
 # The LXC "debian" template's rootfs cache, made by the template itself so that its layout and
 # package set are exactly what lxc-create expects. It doubles as the base image's filesystem.
 ensure_lxc_cache() {
+  local release="${1:-$release}"
+  local lxc_cache="${lxc_cache_root}/rootfs-${release}-${arch}"
   if [ -d "$lxc_cache" ]; then
     log "LXC rootfs cache present: $lxc_cache"
     return
   fi
-  log "seeding the LXC rootfs cache with lxc-create -t debian (debootstrap, about a minute)"
-  local seed="provision-cache-seed-$$"
+  log "seeding the LXC rootfs cache of $release with lxc-create -t debian (debootstrap, one to a few minutes)"
+  local seed="provision-cache-seed-$release-$$"
   lxc-create -n "$seed" -t debian -- -r "$release" >/tmp/provision-lxc-seed.log 2>&1 || {
     tail -n 30 /tmp/provision-lxc-seed.log >&2
     lxc-destroy -n "$seed" >/dev/null 2>&1 || true
@@ -119,6 +123,9 @@ build_incus_host() {
 }
 
 ensure_lxc_cache
+# The caches of the other releases MajorsIT runs (trixie: PostgreSQL 17), made once per machine and
+# bind-mounted read-only into its LXC host (LxcHost.withLxcCaches), as a user's host keeps its own.
+for other in $extra_releases; do ensure_lxc_cache "$other"; done
 build_base
 build_host
 build_ssh_host

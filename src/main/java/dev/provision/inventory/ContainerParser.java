@@ -48,7 +48,7 @@ final class ContainerParser {
         List<Mount> mounts = mounts(f, what);
         Postgres postgres = f.has("postgres")
                 ? postgresParser.parse(f.value("postgres"), name, resources == null ? null : resources.memoryBytes(),
-                        network == null || network.isDhcp() ? null : network.ipv4().replaceFirst("/.*", ""))
+                        network == null || network.isDhcp() ? null : network.ipv4().replaceFirst("/.*", ""), image)
                 : null;
         return new Container(name, problems.at(entry.getKeyNode()), host, image, resources, network, autostart,
                 isProtected, hostname, mounts, postgres);
@@ -94,7 +94,19 @@ final class ContainerParser {
                 }
             }
         }
+        checkRelease(f, template == null || "download".equals(template) ? distro : template, release);
         return new Image(problems.at(node), template, distro, release, arch);
+    }
+
+    /** A release of a distribution in {@link PostgresReleases} must be one of its rows: a typo gets a did-you-mean. */
+    private void checkRelease(Fields f, String distro, String release) {
+        List<String> known = distro == null ? List.of() : PostgresReleases.releases(distro);
+        if (release == null || known.isEmpty() || known.contains(release)) {
+            return;
+        }
+        String hint = Suggestions.hint(release, known);
+        problems.error(f.value("release"), distro + " release \"" + release + "\" is not one provision knows",
+                (hint.isEmpty() ? "" : hint + " ") + "use one of " + String.join(", ", known) + " (docs/inventory.md)");
     }
 
     private String word(Fields f, String key, String value) {

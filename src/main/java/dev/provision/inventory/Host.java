@@ -14,6 +14,7 @@ import dev.provision.diag.SourceRange;
  * @param identityPassphrase where the identity file's passphrase comes from, or {@code null}
  * @param become how commands get root: {@code sudo}, {@code none}, or automatic (sudo for a login that is not root)
  * @param sshConfig the OpenSSH client configuration read for {@code address}; {@code null} means {@code ~/.ssh/config}
+ * @param baseMaxAge a base prepared longer ago than this is rebuilt before it is cloned; zero: never
  */
 public record Host(
         String name,
@@ -29,7 +30,19 @@ public record Host(
         boolean prepare,
         SecretRef identityPassphrase,
         Become become,
-        String sshConfig) {
+        String sshConfig,
+        java.time.Duration baseMaxAge) {
+
+    /** How old a base may be, unless {@code base_max_age} says otherwise: a month of package updates. */
+    public static final java.time.Duration DEFAULT_BASE_MAX_AGE = java.time.Duration.ofDays(30);
+
+    /** A host whose bases may be {@link #DEFAULT_BASE_MAX_AGE} old. */
+    public Host(String name, SourceRange at, TransportKind transport, String address, int port, String user, String identity,
+            String knownHosts, boolean acceptNewHostKey, String jump, boolean prepare, SecretRef identityPassphrase,
+            Become become, String sshConfig) {
+        this(name, at, transport, address, port, user, identity, knownHosts, acceptNewHostKey, jump, prepare,
+                identityPassphrase, become, sshConfig, DEFAULT_BASE_MAX_AGE);
+    }
 
     public enum TransportKind { SSH, LOCAL }
 

@@ -33,6 +33,7 @@ final class HostParser {
         }
         String transportName = f.choice("transport", List.of("ssh", "local"), null);
         boolean prepare = f.bool("prepare", false);
+        java.time.Duration baseMaxAge = baseMaxAge(f);
         if (transportName == null && f.has("transport")) {
             return null; // reported; checking ssh keys against an unknown transport would only add noise
         }
@@ -46,7 +47,7 @@ final class HostParser {
                 }
             }
             return new Host(name, problems.at(entry.getKeyNode()), transport, null, 0, null, null, null, false, null, prepare,
-                    null, Host.Become.NONE, null);
+                    null, Host.Become.NONE, null, baseMaxAge);
         }
         String address = f.required("address");
         if (address != null && !ADDRESS.matcher(address).matches()) {
@@ -85,7 +86,26 @@ final class HostParser {
             }
         }
         return new Host(name, problems.at(entry.getKeyNode()), transport, address, port, user, identity, knownHosts,
-                acceptNew, jump, prepare, passphrase, become, sshConfig);
+                acceptNew, jump, prepare, passphrase, become, sshConfig, baseMaxAge);
+    }
+
+    /** {@code base_max_age}: days or hours ({@code 30d}, {@code 12h}), or {@code 0} for bases that never age. */
+    private java.time.Duration baseMaxAge(Fields f) {
+        String text = f.text("base_max_age");
+        if (text == null) {
+            return Host.DEFAULT_BASE_MAX_AGE;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,5})([dh])").matcher(text.strip());
+        if (text.strip().equals("0")) {
+            return java.time.Duration.ZERO;
+        }
+        if (!m.matches()) {
+            problems.error(f.value("base_max_age"), f.label("base_max_age") + " must be a number of days or hours such as 30d"
+                    + " or 12h, not \"" + text + "\"", "write e.g. 30d, or 0 to keep bases however old they are");
+            return Host.DEFAULT_BASE_MAX_AGE;
+        }
+        long n = Long.parseLong(m.group(1));
+        return m.group(2).equals("d") ? java.time.Duration.ofDays(n) : java.time.Duration.ofHours(n);
     }
 
     private String path(Fields f, String key) {

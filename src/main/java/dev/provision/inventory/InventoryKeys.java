@@ -27,6 +27,7 @@ public final class InventoryKeys {
     public static final String RETENTION = "retention";
     public static final String SCHEDULE = "schedule";
     public static final String ENCRYPTION = "encryption";
+    public static final String PACKAGE_SOURCE = "packageSource";
     public static final String HBA_RULE = "hbaRule";
     public static final String ROLE = "role";
     public static final String SECRET = "secret";
@@ -41,19 +42,20 @@ public final class InventoryKeys {
     static {
         KEYS.put(INVENTORY, List.of("hosts", "containers"));
         KEYS.put(HOST, List.of("transport", "address", "port", "user", "identity", "identity_passphrase", "become",
-                "ssh_config", "known_hosts", "accept_new_host_key", "jump", "prepare"));
+                "ssh_config", "known_hosts", "accept_new_host_key", "jump", "prepare", "base_max_age"));
         KEYS.put(CONTAINER, List.of("host", "image", "resources", "network", "autostart", "protected", "hostname",
                 "mounts", "postgres"));
         KEYS.put(IMAGE, List.of("template", "distro", "release", "arch"));
         KEYS.put(RESOURCES, List.of("memory", "cpus"));
         KEYS.put(NETWORK, List.of("bridge", "ipv4", "gateway"));
         KEYS.put(MOUNT, List.of("source", "target", "read_only"));
-        KEYS.put(POSTGRES, List.of("version", "port", "listen_addresses", "settings", "hba", "roles", "databases",
+        KEYS.put(POSTGRES, List.of("version", "package_source", "port", "listen_addresses", "settings", "hba", "roles", "databases",
                 "backups"));
         KEYS.put(BACKUPS, List.of("repository", "retention", "schedule", "compression", "encryption"));
         KEYS.put(RETENTION, List.of("full", "days"));
         KEYS.put(SCHEDULE, List.of("full", "diff", "incr"));
         KEYS.put(ENCRYPTION, List.of("passphrase"));
+        KEYS.put(PACKAGE_SOURCE, List.of("url", "key", "suite", "components"));
         KEYS.put(HBA_RULE, List.of("type", "database", "user", "address", "method"));
         KEYS.put(ROLE, List.of("login", "superuser", "createdb", "createrole", "replication", "connection_limit",
                 "valid_until", "member_of", "password"));

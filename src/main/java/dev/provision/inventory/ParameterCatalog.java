@@ -19,13 +19,16 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The run-time parameters of one PostgreSQL major version, read offline from a resource generated
- * from a real server's {@code pg_settings} by {@code scripts/gen-pg-parameters.sh}.
+ * from that major's own server's {@code pg_settings} (in a root filesystem of the Debian release that
+ * packages it) by {@code scripts/gen-pg-parameters.sh RELEASE}.
  *
  * <p>Lookups are case-insensitive, as PostgreSQL's are. Parameters of extensions (names with a
  * dot, such as {@code pg_stat_statements.max}) are not in the catalog.
  */
 public final class ParameterCatalog {
-    private static final Map<Integer, String> RESOURCES = Map.of(15, "pg15-parameters.tsv");
+    /** One catalogue per major a supported Debian release packages, generated from that release's own server. */
+    private static final Map<Integer, String> RESOURCES = Map.of(
+            13, "pg13-parameters.tsv", 15, "pg15-parameters.tsv", 17, "pg17-parameters.tsv", 18, "pg18-parameters.tsv");
     private static final Map<Integer, ParameterCatalog> LOADED = new ConcurrentHashMap<>();
 
     private final int version;
@@ -74,7 +77,7 @@ public final class ParameterCatalog {
         Map<String, Parameter> parameters = new TreeMap<>();
         try (InputStream in = ParameterCatalog.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource " + resource + "; run scripts/gen-pg-parameters.sh");
+                throw new IllegalStateException("missing resource " + resource + "; run scripts/gen-pg-parameters.sh with a release that packages PostgreSQL " + version);
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {

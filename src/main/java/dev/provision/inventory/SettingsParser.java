@@ -1,6 +1,7 @@
 package dev.provision.inventory;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.yaml.snakeyaml.nodes.Node;
@@ -65,8 +66,14 @@ final class SettingsParser {
         Parameter p = catalog.lookup(name).orElse(null);
         if (p == null) {
             String hint = Suggestions.hint(name, catalog.names());
-            problems.error(key, "unknown PostgreSQL " + catalog.version() + " parameter \"" + name + "\"",
-                    hint.isEmpty() ? "check the name in the PostgreSQL documentation" : hint);
+            List<String> others = ParameterCatalog.versions().stream()
+                    .filter(v -> v != catalog.version() && ParameterCatalog.forVersion(v).flatMap(c -> c.lookup(name)).isPresent())
+                    .map(String::valueOf).toList();
+            String where = others.isEmpty() ? "" : " (PostgreSQL " + String.join(", ", others) + " "
+                    + (others.size() == 1 ? "has" : "have") + " it)";
+            problems.error(key, "unknown PostgreSQL " + catalog.version() + " parameter \"" + name + "\"" + where,
+                    hint.isEmpty() ? others.isEmpty() ? "check the name in the PostgreSQL documentation"
+                            : "remove it, or declare a version that has it" : hint);
             return;
         }
         if (level == Level.SERVER && MANAGED.containsKey(p.name())) {

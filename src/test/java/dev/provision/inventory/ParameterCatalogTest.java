@@ -42,8 +42,27 @@ class ParameterCatalogTest {
 
     @Test
     void hasOnlyTheVersionsWithAResource() {
-        assertThat(ParameterCatalog.versions()).containsExactly(15);
-        assertThat(ParameterCatalog.forVersion(16)).isEmpty();
+        assertThat(ParameterCatalog.versions()).as("the majors Debian's releases package").containsExactly(13, 15, 17, 18);
+        assertThat(ParameterCatalog.forVersion(16)).as("no reachable release packages 16").isEmpty();
+    }
+
+    @Test
+    void eachMajorHasItsOwnServersParameters() {
+        for (int major : ParameterCatalog.versions()) {
+            ParameterCatalog c = ParameterCatalog.forVersion(major).orElseThrow();
+            assertThat(c.version()).isEqualTo(major);
+            assertThat(c.names()).as("PostgreSQL %s's catalogue is complete", major).contains("work_mem", "shared_buffers")
+                    .hasSizeGreaterThan(300);
+        }
+        assertThat(ParameterCatalog.forVersion(13).orElseThrow().lookup("stats_temp_directory"))
+                .as("removed in 15, so only 13 has it").isPresent();
+        assertThat(ParameterCatalog.pg15().lookup("stats_temp_directory")).isEmpty();
+        assertThat(ParameterCatalog.pg15().lookup("vacuum_defer_cleanup_age")).as("removed in 16").isPresent();
+        assertThat(ParameterCatalog.forVersion(17).orElseThrow().lookup("vacuum_defer_cleanup_age")).isEmpty();
+        assertThat(ParameterCatalog.forVersion(17).orElseThrow().lookup("summarize_wal")).as("added in 17").isPresent();
+        assertThat(ParameterCatalog.pg15().lookup("summarize_wal")).isEmpty();
+        assertThat(ParameterCatalog.forVersion(18).orElseThrow().lookup("io_method")).as("added in 18").isPresent();
+        assertThat(ParameterCatalog.forVersion(17).orElseThrow().lookup("io_method")).isEmpty();
     }
 
     @ParameterizedTest(name = "{0} = {1}")

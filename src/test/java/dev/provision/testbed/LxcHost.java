@@ -46,6 +46,7 @@ public final class LxcHost extends GenericContainer<LxcHost> {
         Capability.AUDIT_READ,
     };
 
+    private final List<Bind> cacheBinds = new java.util.ArrayList<>();
     private Path workDir;
     private Path identity;
     private Path knownHosts;
@@ -60,10 +61,27 @@ public final class LxcHost extends GenericContainer<LxcHost> {
         withLabel("dev.provision.testbed.pid", String.valueOf(ProcessHandle.current().pid()));
         // The bind goes straight into the create command: withFileSystemBind would make Testcontainers
         // probe file mounting with an alpine container, which cannot be pulled here and stalls minutes.
-        withCreateContainerCmdModifier(cmd -> allowNestedLxc(cmd.getHostConfig(), List.of()));
+        withCreateContainerCmdModifier(cmd -> allowNestedLxc(cmd.getHostConfig(), cacheBinds));
         // The entrypoint starts lxc-net before sshd, so a listening sshd means the bridge is up too.
         waitingFor(Wait.forLogMessage(".*Server listening on 0\\.0\\.0\\.0 port 22.*", 1)
                 .withStartupTimeout(Duration.ofSeconds(90)));
+    }
+
+    /**
+     * Gives this host the LXC debian template's rootfs cache of each of {@code releases} from this machine
+     * (read-only; {@code testbed/build-images.sh} seeds them once per CI run), as a user's host keeps its
+     * own cache: lxc-create then copies it instead of debootstrapping the release again. Fails the test when
+     * a cache is missing: run testbed/build-images.sh.
+     */
+    public LxcHost withLxcCaches(String... releases) {
+        for (String release : releases) {
+            String dir = "/var/cache/lxc/debian/rootfs-" + release + "-amd64";
+            if (!Files.isDirectory(Path.of(dir))) {
+                throw new IllegalStateException(dir + " is missing on this machine; run testbed/build-images.sh, which seeds it");
+            }
+            cacheBinds.add(new Bind(dir, new Volume(dir), AccessMode.ro));
+        }
+        return this;
     }
 
     /**

@@ -25,8 +25,25 @@ public record Base(String name, int postgresVersion) {
         String origin = "download".equals(image.template())
                 ? "download-" + image.distro() + "-" + image.release() + "-" + (image.arch() == null ? "amd64" : image.arch())
                 : image.template() + "-" + image.release();
-        String name = PREFIX + slug(origin) + "-pg" + container.postgres().version();
+        String name = PREFIX + slug(origin) + "-pg" + container.postgres().version() + sourceSuffix(container.postgres().packageSource());
         return Optional.of(new Base(name, container.postgres().version()));
+    }
+
+    /**
+     * Bases whose packages come from a declared repository are kept apart from the release's own and from
+     * each other: {@code -apt} and a digest of the repository's line and key; nothing for the release's own.
+     */
+    private static String sourceSuffix(dev.provision.inventory.PackageSource source) {
+        if (source == null) {
+            return "";
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((source.sourcesLine("") + "\n" + source.key()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "-apt" + java.util.HexFormat.of().formatHex(digest, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
     }
 
     /** LXC names allow letters, digits, dots, dashes and underscores; anything else becomes a dash. */

@@ -44,11 +44,13 @@ final class BaseSteps {
         this.steps = new ContainerSteps(host, lxcPath, asBase, DesiredConfig.of(asBase, cgroupV2), contributions);
     }
 
-    List<Step> prepare(boolean discardIncomplete) {
+    /** The steps; {@code rebuild} says why a ready base is discarded first (too old), or is {@code null}. */
+    List<Step> prepare(boolean discardIncomplete, String rebuild) {
         List<Step> all = new ArrayList<>();
         if (discardIncomplete) {
             all.add(new Step.Run(host, List.of("sh", "-c", DISCARD, "provision-discard", base.name(), lxcPath + "/" + base.name()),
-                    null, SHORT, "lxc-destroy -f -n " + base.name() + " (unfinished by an interrupted apply)", false));
+                    null, SHORT, "lxc-destroy -f -n " + base.name()
+                            + (rebuild == null ? " (unfinished by an interrupted apply)" : " (" + rebuild + ": rebuilt)"), false));
         }
         all.addAll(steps.create());
         all.add(new Step.Run(host, List.of("sh", "-c", PREPARE_ROOTFS, PREPARE_NAME, steps.rootfs()), null, SHORT, "", false)

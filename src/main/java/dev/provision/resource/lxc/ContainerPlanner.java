@@ -100,7 +100,8 @@ public final class ContainerPlanner {
                     + (c.preparedAt() == null ? "" : ", base prepared " + c.preparedAt()) + ")";
         } else if (creation instanceof Creation.PrepareAndClone p) {
             text = "cloned from base " + p.base().name() + " (" + copyKind(p.snapshot())
-                    + "), which this apply prepares first: lxc-create, apt-get install postgresql-" + p.base().postgresVersion()
+                    + "), which this apply " + (p.rebuild() == null ? "prepares first" : "rebuilds first (" + p.rebuild() + ")")
+                    + ": lxc-create, apt-get install postgresql-" + p.base().postgresVersion()
                     + " and locales, sealed, stopped";
         } else {
             String note = ((Creation.FromTemplate) creation).note();
@@ -114,7 +115,8 @@ public final class ContainerPlanner {
             return "; cloned from base " + c.base().name();
         }
         if (creation instanceof Creation.PrepareAndClone p) {
-            return "; base " + p.base().name() + " is prepared first, then cloned";
+            return "; base " + p.base().name() + (p.rebuild() == null ? " is prepared first" : " is rebuilt first (too old)")
+                    + ", then cloned";
         }
         return "";
     }

@@ -77,7 +77,8 @@ final class ContainerSteps {
             return cloneOf(c.base(), c.snapshot());
         }
         if (creation instanceof Creation.PrepareAndClone p) {
-            List<Step> steps = new ArrayList<>(new BaseSteps(host, lxcPath, container, p.base(), cgroupV2, base).prepare(p.discardIncomplete()));
+            List<Step> steps = new ArrayList<>(new BaseSteps(host, lxcPath, container, p.base(), cgroupV2, base)
+                    .prepare(p.discardIncomplete(), p.rebuild()));
             steps.addAll(cloneOf(p.base(), p.snapshot()));
             return steps;
         }

@@ -48,6 +48,7 @@ public final class HostReader {
         Map<String, ContainerState> containers = new LinkedHashMap<>();
         boolean overlay = false;
         Map<String, BaseState> bases = new LinkedHashMap<>();
+        String now = null;
         Map<String, OwnedContainer> owned = new LinkedHashMap<>();
         java.util.Set<String> existing = new java.util.HashSet<>();
         Map<String, AddressesInUse.Configured> configured = new LinkedHashMap<>();
@@ -91,15 +92,18 @@ public final class HostReader {
                     }
                 }
                 case "base" -> {
-                    String name = entry.field(0, 3, "");
-                    BaseState.Status status = switch (entry.field(1, 3, "absent")) {
+                    String name = entry.field(0, 4, "");
+                    BaseState.Status status = switch (entry.field(1, 4, "absent")) {
                         case "ready" -> BaseState.Status.READY;
                         case "incomplete" -> BaseState.Status.INCOMPLETE;
                         case "foreign" -> BaseState.Status.FOREIGN;
                         default -> BaseState.Status.ABSENT;
                     };
-                    bases.put(name, new BaseState(name, status, entry.field(2, 3, null)));
+                    String snapshots = entry.field(3, 4, "0");
+                    bases.put(name, new BaseState(name, status, entry.field(2, 4, null),
+                            snapshots.matches("\\d{1,6}") ? Integer.parseInt(snapshots) : 0));
                 }
+                case "now" -> now = value.strip();
                 case "bridge" -> {
                     String address = entry.field(1, -1, "-");
                     bridges.put(entry.field(0, -1, ""), address.equals("-") ? null : address);
@@ -133,7 +137,7 @@ public final class HostReader {
             }
         }
         return new HostState(host, packages, osId, cgroupV2, lxcPath, forwardAccepted, dhcpDown, bridges, containers,
-                overlay, bases, owned, existing, new AddressesInUse(configured, dhcpRanges, leases));
+                overlay, bases, owned, existing, new AddressesInUse(configured, dhcpRanges, leases), now);
     }
 
     private static String orNull(String field) {

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param owned the containers provision created on this host, by name, with the inventory that declared them
  * @param existing the name of every container on the host
  * @param addresses what holds an address on the host, for checking static addresses
+ * @param now the host's clock when it was read (ISO, UTC, to the minute), or {@code null} when unknown
  */
 public record HostState(
         String host,
@@ -33,7 +34,8 @@ public record HostState(
         Map<String, BaseState> bases,
         Map<String, OwnedContainer> owned,
         java.util.Set<String> existing,
-        AddressesInUse addresses) {
+        AddressesInUse addresses,
+        String now) {
 
     public HostState {
         packages = java.util.Set.copyOf(packages);

@@ -76,7 +76,7 @@ final class LxcDriver implements ResourceDriver {
         }
         Set<String> preparedByThisPlan = new java.util.HashSet<>();
         for (Container container : containers(inventory, targets, host)) {
-            Creation creation = Creation.choose(container, state, preparedByThisPlan);
+            Creation creation = Creation.choose(container, state, preparedByThisPlan, host.baseMaxAge());
             Optional<PlannedChange> change = containerPlanner.plan(container, state, mode, creation);
             if (creation instanceof Creation.PrepareAndClone prepare && change.isPresent()
                     && (change.get().action() == Action.CREATE || change.get().action() == Action.REPLACE)) {

@@ -22,6 +22,9 @@ public final class ServerPackages implements BaseContribution {
     public List<Command> prepareBase(Container container) {
         int version = container.postgres().version();
         List<Command> commands = new ArrayList<>();
+        if (container.postgres().packageSource() != null) {
+            commands.add(ServerSteps.packageSourceCommand(container.postgres().packageSource()));
+        }
         commands.add(new Command("install postgresql-" + version + " and locales (apt-get)", INSTALL_TIMEOUT,
                 List.of("sh", "-c", INSTALL, "provision-install", String.valueOf(version))));
         List<String> locales = ServerPlanner.locales(container);

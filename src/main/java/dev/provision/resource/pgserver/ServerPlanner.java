@@ -37,12 +37,16 @@ public final class ServerPlanner {
         List<String> locales = locales(container);
         boolean noCluster = actual.containerRunning() && actual.installed().contains(version) && "absent".equals(actual.cluster());
         if (!actual.containerRunning() || !actual.installed().contains(version) || actual.installUnfinished() || noCluster) {
-            if (actual.containerRunning() && !actual.available().isEmpty() && !actual.available().contains(version)) {
+            if (container.postgres().packageSource() == null && actual.containerRunning() && !actual.available().isEmpty()
+                    && !actual.available().contains(version)) {
                 throw new PlanningFailed(address + ": PostgreSQL " + version + " is not offered by the container's"
                         + " distribution; it offers " + actual.available() + ". Set postgres.version to one of them,"
                         + " or use an image whose release offers " + version);
             }
             List<Step> all = new ArrayList<>();
+            if (container.postgres().packageSource() != null && !actual.installed().contains(version)) {
+                all.add(steps.packageSource(container.postgres().packageSource()));
+            }
             all.add(steps.install());
             if (!locales.isEmpty()) {
                 all.add(steps.locales(locales));

@@ -1,9 +1,10 @@
 package dev.provision.resource.pgserver;
 
+import dev.provision.backend.BaseContribution;
 import dev.provision.connect.ContainerAccess;
-
-import dev.provision.transport.ScriptResource;
+import dev.provision.inventory.PackageSource;
 import dev.provision.plan.Step;
+import dev.provision.transport.ScriptResource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,9 @@ import java.util.List;
 /** The exact commands that install and configure PostgreSQL in one container, run from its LXC host. */
 final class ServerSteps {
     private static final String INSTALL = ScriptResource.load(ServerSteps.class, "install-server.sh");
+    private static final String PACKAGE_SOURCE = ScriptResource.load(ServerSteps.class, "add-package-source.sh");
+    /** Where the declared package source's signing key goes in a container. */
+    static final String KEYRING = "/usr/share/keyrings/provision-postgresql.asc";
     private static final String LOCALES = ScriptResource.load(ServerSteps.class, "ensure-locales.sh");
     private static final String ACTIVATE = ScriptResource.load(ServerSteps.class, "activate-config.sh");
     private static final Duration SHORT = Duration.ofSeconds(120);
@@ -32,6 +36,19 @@ final class ServerSteps {
         return inside(Duration.ofMinutes(20), "install postgresql-" + version + " and locales (apt-get) unless present,"
                         + " create cluster " + version + "/" + ServerFiles.CLUSTER + " unless present",
                 "sh", "-c", INSTALL, "provision-install", String.valueOf(version), ServerFiles.CLUSTER, container);
+    }
+
+    /** Adds the declared apt repository (its public key as an argument) before the packages are installed. */
+    Step packageSource(PackageSource source) {
+        BaseContribution.Command command = packageSourceCommand(source);
+        return inside(command.timeout(), command.label(), command.argv().toArray(String[]::new));
+    }
+
+    /** The command that adds {@code source} in a container: its sources line and public key as arguments. */
+    static BaseContribution.Command packageSourceCommand(PackageSource source) {
+        return new BaseContribution.Command("add package source " + source.url() + " " + source.suite()
+                        + " (key from " + source.keyFile() + ")", Duration.ofMinutes(10),
+                List.of("sh", "-c", PACKAGE_SOURCE, "provision-package-source", source.sourcesLine(KEYRING), KEYRING, source.key()));
     }
 
     Step locales(List<String> locales) {

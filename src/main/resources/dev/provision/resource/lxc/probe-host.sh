@@ -113,12 +113,16 @@ for c in "$lxcpath"/*/config; do
   echo "existing $n ${link:--} ${addr:--} ${uts:--}"
 done
 nbases=${1:-0}; shift
+# The host's clock, against which the bases' ages are measured (both by this host's date).
+echo "now $(date -u +%Y-%m-%dT%H:%MZ)"
 i=0
 while [ "$i" -lt "$nbases" ]; do
   b=$1; shift; i=$((i + 1))
   if [ -f "$PROVISION_MARKERS/$b.creating" ]; then echo "base $b incomplete"
   elif [ -f "$PROVISION_MARKERS/$b.base" ] && [ -f "$lxcpath/$b/config" ]; then
-    echo "base $b ready $(date -u -r "$PROVISION_MARKERS/$b.base" +%Y-%m-%dT%H:%MZ 2>/dev/null)"
+    # Each overlay snapshot of the base is two lines (its lxcpath and name) of the base's lxc_snapshots.
+    s=0; [ -f "$lxcpath/$b/lxc_snapshots" ] && s=$(( $(grep -c . "$lxcpath/$b/lxc_snapshots") / 2 ))
+    echo "base $b ready $(date -u -r "$PROVISION_MARKERS/$b.base" +%Y-%m-%dT%H:%MZ 2>/dev/null) $s"
   elif [ -e "$lxcpath/$b" ]; then echo "base $b foreign"
   else echo "base $b absent"; fi
 done
