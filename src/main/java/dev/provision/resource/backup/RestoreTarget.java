@@ -92,7 +92,7 @@ public final class RestoreTarget {
     public static Container container(Container original, String name) {
         Postgres pg = original.postgres();
         Backups b = pg.backups();
-        Postgres restored = new Postgres(pg.at(), pg.version(), pg.listenAddresses(), pg.port(), pg.settings(), pg.hba(),
+        Postgres restored = new Postgres(pg.at(), pg.version(), pg.packageSource(), pg.listenAddresses(), pg.port(), pg.settings(), pg.hba(),
                 Map.of(), Map.of(), null);
         Network network = new Network(original.network().at(), original.network().bridge(), "dhcp", null);
         Mount repository = new Mount(b.at(), b.repository() + "/pgbackrest", MOUNT_POINT, true);

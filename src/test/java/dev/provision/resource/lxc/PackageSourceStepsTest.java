@@ -27,7 +27,7 @@ class PackageSourceStepsTest {
 
     private static Container db(PackageSource source, int version) {
         Postgres postgres = new Postgres(AT, version, source, List.of("*"), 5432, java.util.Map.of(), List.of(),
-                java.util.Map.of(), java.util.Map.of());
+                java.util.Map.of(), java.util.Map.of(), null);
         return new Container("db", AT, "local", new Image(AT, "debian", null, "bookworm", null),
                 new Resources(AT, 1024L * 1024 * 1024, 1), new Network(AT, "lxcbr0", "dhcp", null),
                 true, false, null, List.of(), postgres);
