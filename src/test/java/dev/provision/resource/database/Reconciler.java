@@ -1,7 +1,5 @@
 package dev.provision.resource.database;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.provision.apply.Applier;
 import dev.provision.apply.ApplyListener;
 import dev.provision.connect.Connections;
@@ -9,8 +7,7 @@ import dev.provision.engine.Engine;
 import dev.provision.plan.Mode;
 import dev.provision.plan.Targets;
 import dev.provision.inventory.Inventory;
-import dev.provision.inventory.InventoryLoader;
-import dev.provision.inventory.Loaded;
+import dev.provision.testing.TestInventory;
 import dev.provision.plan.Plan;
 import dev.provision.plan.PlannedChange;
 import dev.provision.postgres.PostgresSessions;
@@ -59,15 +56,7 @@ final class Reconciler {
     }
 
     static Inventory load(Path dir, String yaml) {
-        try {
-            Path file = dir.resolve("inventory.yaml");
-            Files.writeString(file, yaml);
-            Loaded loaded = new InventoryLoader().load(file);
-            assertThat(loaded.diagnostics().sorted()).as("the test inventory is valid").isEmpty();
-            return loaded.inventory();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestInventory.load(dir, yaml);
     }
 
     /** Where this reconciler's engine keeps its record of what it applied. */

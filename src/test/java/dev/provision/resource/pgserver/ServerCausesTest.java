@@ -2,13 +2,11 @@ package dev.provision.resource.pgserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.provision.testing.TestInventory;
 import dev.provision.inventory.Container;
-import dev.provision.inventory.InventoryLoader;
-import dev.provision.inventory.Loaded;
 import dev.provision.plan.Cause;
 import dev.provision.plan.PlannedChange;
 import dev.provision.resource.lxc.LxcBackend;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +25,8 @@ class ServerCausesTest {
     @TempDir
     Path dir;
 
-    private Container container() throws Exception {
-        Path file = dir.resolve("inventory.yaml");
-        Files.writeString(file, """
+    private Container container() {
+        return TestInventory.load(dir, """
                 hosts:
                   local: { transport: local }
                 containers:
@@ -40,10 +37,7 @@ class ServerCausesTest {
                     network: { bridge: lxcbr0, ipv4: dhcp }
                     postgres:
                       version: 15
-                """);
-        Loaded loaded = new InventoryLoader().load(file);
-        assertThat(loaded.diagnostics().sorted()).as("the test inventory is valid").isEmpty();
-        return loaded.inventory().containers().get("db");
+                """).containers().get("db");
     }
 
     private static ServerState reading(String conf, String hba) {
